@@ -1,0 +1,41 @@
+// JSON encoding and decoding of signalling messages. decode() never throws: it returns the message
+// or a DecodeError that says precisely what was wrong.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "shared/limits.hpp"
+#include "shared/messages.hpp"
+
+namespace p2p {
+
+// Why a text is not a valid message: a stable code (error_code::*) and a precise human detail.
+struct DecodeError {
+    std::string_view code;
+    std::string detail;
+};
+
+// Either a decoded message or the reason it could not be decoded.
+class DecodeResult {
+public:
+    DecodeResult(Message message) : value_(std::move(message)) {}
+    DecodeResult(DecodeError error) : value_(std::move(error)) {}
+
+    bool ok() const { return std::holds_alternative<Message>(value_); }
+    const Message& message() const { return std::get<Message>(value_); }
+    Message& message() { return std::get<Message>(value_); }
+    const DecodeError& error() const { return std::get<DecodeError>(value_); }
+
+private:
+    std::variant<Message, DecodeError> value_;
+};
+
+DecodeResult decode(std::string_view text, const ProtocolLimits& limits = {});
+std::string encode(const Message& message);
+
+// Convenience for relay replies: {"type":"error","code":...,"message":...}.
+std::string encode_error(std::string_view code, std::string_view human_message);
+
+}  // namespace p2p

@@ -1,0 +1,74 @@
+// The signalling messages, one struct per JSON "type", shared by the relay and the browser client.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace p2p {
+
+// An ICE candidate as RTCIceCandidate.toJSON() writes it (the seed's "iceCandidate" field).
+struct IceCandidate {
+    std::string candidate;
+    std::optional<std::string> sdp_mid;            // "sdpMid", may be null
+    std::optional<unsigned> sdp_mline_index;       // "sdpMLineIndex", may be null
+    std::optional<std::string> username_fragment;  // "usernameFragment", may be null
+    bool operator==(const IceCandidate&) const = default;
+};
+
+// Peer-to-peer messages: sent by a page, forwarded unchanged by the relay.
+struct Offer {
+    std::string sdp;
+    bool operator==(const Offer&) const = default;
+};
+struct Answer {
+    std::string sdp;
+    bool operator==(const Answer&) const = default;
+};
+struct OfferIce {
+    IceCandidate ice_candidate;
+    bool operator==(const OfferIce&) const = default;
+};
+struct AnswerIce {
+    IceCandidate ice_candidate;
+    bool operator==(const AnswerIce&) const = default;
+};
+
+// Relay control messages: only the relay sends these.
+struct Joined {
+    std::string room;
+    unsigned peers = 0;  // how many peers are in the room, the new one included
+    bool operator==(const Joined&) const = default;
+};
+struct PeerJoined {
+    bool operator==(const PeerJoined&) const = default;
+};
+struct PeerLeft {
+    bool operator==(const PeerLeft&) const = default;
+};
+struct Error {
+    std::string code;     // stable machine code, see error_code below
+    std::string message;  // for people
+    bool operator==(const Error&) const = default;
+};
+
+using Message = std::variant<Offer, Answer, OfferIce, AnswerIce, Joined, PeerJoined, PeerLeft, Error>;
+
+// The JSON "type" string of a message.
+std::string_view type_name(const Message& message);
+
+// True for the messages a page may send (and the relay forwards); false for relay control messages.
+bool is_peer_message(const Message& message);
+
+// Stable error codes carried by Error::code and DecodeError::code.
+namespace error_code {
+inline constexpr std::string_view kRoomFull = "room_full";
+inline constexpr std::string_view kBadMessage = "bad_message";
+inline constexpr std::string_view kUnknownType = "unknown_type";
+inline constexpr std::string_view kTooLarge = "too_large";
+inline constexpr std::string_view kTooDeep = "too_deep";
+inline constexpr std::string_view kNotAllowed = "not_allowed";
+}  // namespace error_code
+
+}  // namespace p2p

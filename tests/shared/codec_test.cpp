@@ -1,0 +1,160 @@
+#include "shared/codec.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace p2p {
+namespace {
+
+IceCandidate full_candidate() {
+    return IceCandidate{"candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host", "0", 0u, "abcd"};
+}
+
+std::vector<Message> one_of_each() {
+    return {Offer{"v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n"},
+            Answer{"v=0\r\n"},
+            OfferIce{full_candidate()},
+            AnswerIce{IceCandidate{"", std::nullopt, std::nullopt, std::nullopt}},
+            Joined{"kitchen", 2},
+            PeerJoined{},
+            PeerLeft{},
+            Error{"room_full", "this room already has two people"}};
+}
+
+Message decode_ok(std::string_view text) {
+    DecodeResult result = decode(text);
+    EXPECT_TRUE(result.ok()) << text << " -> " << (result.ok() ? "" : result.error().detail);
+    return result.ok() ? result.message() : Message{PeerLeft{}};
+}
+
+void expect_error(std::string_view text, std::string_view code, std::string_view detail_part,
+                  const ProtocolLimits& limits = {}) {
+    DecodeResult result = decode(text, limits);
+    ASSERT_FALSE(result.ok()) << text;
+    EXPECT_EQ(result.error().code, code) << text;
+    EXPECT_NE(result.error().detail.find(detail_part), std::string::npos)
+        << "detail was: " << result.error().detail;
+}
+
+TEST(Codec, EveryTypeRoundTrips) {
+    for (const Message& message : one_of_each()) {
+        std::string text = encode(message);
+        EXPECT_EQ(decode_ok(text), message) << text;
+    }
+}
+
+TEST(Codec, TypeNamesMatchTheWire) {
+    std::vector<std::string> names;
+    for (const Message& message : one_of_each()) names.emplace_back(type_name(message));
+    EXPECT_EQ(names, (std::vector<std::string>{"offer", "answer", "offer_ice", "answer_ice", "joined",
+                                                "peer_joined", "peer_left", "error"}));
+}
+
+TEST(Codec, OnlyPageMessagesArePeerMessages) {
+    EXPECT_TRUE(is_peer_message(Offer{}));
+    EXPECT_TRUE(is_peer_message(AnswerIce{}));
+    EXPECT_FALSE(is_peer_message(Joined{}));
+    EXPECT_FALSE(is_peer_message(Error{}));
+}
+
+// The seed's page sends JSON.stringify(RTCSessionDescription) and {type, iceCandidate: RTCIceCandidate}.
+TEST(Codec, DecodesTheSeedPagesExactShapes) {
+    EXPECT_EQ(decode_ok(R"({"type":"offer","sdp":"v=0\r\n"})"), Message{Offer{"v=0\r\n"}});
+    EXPECT_EQ(decode_ok(R"({"type":"answer","sdp":"v=0\r\n"})"), Message{Answer{"v=0\r\n"}});
+    EXPECT_EQ(decode_ok(R"({"type":"offer_ice","iceCandidate":{"candidate":"candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host","sdpMid":"0","sdpMLineIndex":0,"usernameFragment":"abcd"}})"),
+              Message(OfferIce{full_candidate()}));
+    EXPECT_EQ(decode_ok(R"({"type":"answer_ice","iceCandidate":{"candidate":"","sdpMid":null,"sdpMLineIndex":null,"usernameFragment":null}})"),
+              Message(AnswerIce{IceCandidate{"", std::nullopt, std::nullopt, std::nullopt}}));
+}
+
+TEST(Codec, EncodesTheSeedsFieldNames) {
+    EXPECT_EQ(encode(Offer{"x"}), R"({"sdp":"x","type":"offer"})");
+    EXPECT_EQ(encode(OfferIce{full_candidate()}),
+              R"({"iceCandidate":{"candidate":"candidate:1 1 udp 2122260223 127.0.0.1 50000 typ host","sdpMLineIndex":0,"sdpMid":"0","usernameFragment":"abcd"},"type":"offer_ice"})");
+    EXPECT_EQ(encode(AnswerIce{IceCandidate{"c", std::nullopt, std::nullopt, std::nullopt}}),
+              R"({"iceCandidate":{"candidate":"c","sdpMLineIndex":null,"sdpMid":null,"usernameFragment":null},"type":"answer_ice"})");
+    EXPECT_EQ(encode(Joined{"r", 1}), R"({"peers":1,"room":"r","type":"joined"})");
+    EXPECT_EQ(encode_error("room_full", "full"), R"({"code":"room_full","message":"full","type":"error"})");
+}
+
+TEST(Codec, ToleratesExtraFieldsAndMissingNullables) {
+    EXPECT_EQ(decode_ok(R"({"type":"offer","sdp":"s","extra":[1,2]})"), Message{Offer{"s"}});
+    EXPECT_EQ(decode_ok(R"({"type":"offer_ice","iceCandidate":{"candidate":"c"}})"),
+              Message(OfferIce{IceCandidate{"c", std::nullopt, std::nullopt, std::nullopt}}));
+}
+
+TEST(Codec, RejectsTextThatIsNotJson) {
+    expect_error("", error_code::kBadMessage, "not valid JSON");
+    expect_error("hello", error_code::kBadMessage, "not valid JSON");
+    expect_error(R"({"type":"offer","sdp":"x")", error_code::kBadMessage, "not valid JSON");
+}
+
+TEST(Codec, RejectsInvalidUtf8) {
+    expect_error("{\"type\":\"offer\",\"sdp\":\"\xff\xfe\"}", error_code::kBadMessage, "not valid JSON");
+}
+
+TEST(Codec, RejectsNonObjects) {
+    expect_error("[]", error_code::kBadMessage, "JSON object");
+    expect_error("42", error_code::kBadMessage, "JSON object");
+    expect_error(R"("offer")", error_code::kBadMessage, "JSON object");
+    expect_error("null", error_code::kBadMessage, "JSON object");
+}
+
+TEST(Codec, RejectsMissingOrNonStringType) {
+    expect_error(R"({"sdp":"x"})", error_code::kBadMessage, "'type'");
+    expect_error(R"({"type":7})", error_code::kBadMessage, "'type'");
+    expect_error(R"({"type":null})", error_code::kBadMessage, "'type'");
+}
+
+TEST(Codec, RejectsUnknownType) {
+    expect_error(R"({"type":"dance"})", error_code::kUnknownType, "'dance'");
+}
+
+TEST(Codec, RejectsWrongFieldTypes) {
+    expect_error(R"({"type":"offer"})", error_code::kBadMessage, "'sdp'");
+    expect_error(R"({"type":"answer","sdp":12})", error_code::kBadMessage, "'sdp'");
+    expect_error(R"({"type":"offer_ice"})", error_code::kBadMessage, "'iceCandidate'");
+    expect_error(R"({"type":"offer_ice","iceCandidate":"c"})", error_code::kBadMessage, "'iceCandidate'");
+    expect_error(R"({"type":"offer_ice","iceCandidate":{"candidate":1}})", error_code::kBadMessage,
+                 "'iceCandidate.candidate'");
+    expect_error(R"({"type":"answer_ice","iceCandidate":{"candidate":"c","sdpMid":0}})",
+                 error_code::kBadMessage, "'iceCandidate.sdpMid'");
+    expect_error(R"({"type":"answer_ice","iceCandidate":{"candidate":"c","sdpMLineIndex":-1}})",
+                 error_code::kBadMessage, "'iceCandidate.sdpMLineIndex'");
+    expect_error(R"({"type":"answer_ice","iceCandidate":{"candidate":"c","sdpMLineIndex":"0"}})",
+                 error_code::kBadMessage, "'iceCandidate.sdpMLineIndex'");
+    expect_error(R"({"type":"answer_ice","iceCandidate":{"candidate":"c","sdpMLineIndex":1.5}})",
+                 error_code::kBadMessage, "'iceCandidate.sdpMLineIndex'");
+    expect_error(R"({"type":"joined","room":"r"})", error_code::kBadMessage, "'peers'");
+    expect_error(R"({"type":"error","code":"x"})", error_code::kBadMessage, "'message'");
+}
+
+TEST(Codec, RejectsTooDeepBeforeParsing) {
+    std::string deep = R"({"type":"offer","sdp":"x","a":)" + std::string(100000, '[') +
+                       std::string(100000, ']') + "}";
+    ProtocolLimits limits;
+    limits.max_message_bytes = deep.size();
+    expect_error(deep, error_code::kTooDeep, "deeper than 8", limits);
+}
+
+TEST(Codec, RejectsTooLarge) {
+    std::string big = R"({"type":"offer","sdp":")" + std::string(64 * 1024, 'a') + "\"}";
+    expect_error(big, error_code::kTooLarge, "limit is 65536");
+}
+
+TEST(Codec, AcceptsAMessageExactlyAtTheLimit) {
+    std::string head = R"({"type":"offer","sdp":")";
+    std::string text = head + std::string(64 * 1024 - head.size() - 2, 'a') + "\"}";
+    ASSERT_EQ(text.size(), 64u * 1024u);
+    EXPECT_TRUE(decode(text).ok());
+}
+
+TEST(Codec, EncodeSurvivesInvalidUtf8InCallerStrings) {
+    std::string text = encode(Error{"bad_message", std::string("bad \xff byte")});
+    EXPECT_TRUE(decode(text).ok()) << text;
+}
+
+}  // namespace
+}  // namespace p2p
