@@ -1,0 +1,40 @@
+// Starts the real relay binary on a free loopback port and stops it again.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export async function startRelay({ webRoot, extraArgs = [] } = {}) {
+  const bin = process.env.RELAY_BIN;
+  if (!bin) throw new Error('RELAY_BIN is not set (path to the p2p-relay binary)');
+  const stateDir = mkdtempSync(join(tmpdir(), 'p2p-e2e-state-'));
+  const args = ['--address', '127.0.0.1', '--port', '0', '--state-dir', stateDir,
+    '--web-root', webRoot, ...extraArgs];
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const port = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`relay did not report its port:\n${out}\n${stderr}`)), 10000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /listening on .*:(\d+)/.exec(out);
+      if (m) { clearTimeout(timer); resolve(Number(m[1])); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`relay exited with ${code}:\n${stderr}`)); });
+  });
+  return {
+    port,
+    origin: `https://127.0.0.1:${port}`,
+    logs: () => stderr,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}

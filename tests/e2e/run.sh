@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs the browser e2e suite inside a fresh network namespace that has only loopback, so the
+# calls can reach nothing but 127.0.0.1. Needs RELAY_BIN and WEB_BUNDLE (set by ctest).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+cd "$here"
+if [ ! -d node_modules/playwright-core ]; then
+  npm ci --no-audit --no-fund >&2
+fi
+if [ "${P2P_IN_NETNS:-}" != 1 ]; then
+  exec unshare -n env P2P_IN_NETNS=1 bash -c 'ip link set lo up && exec "$0" "$@"' "$0" "$@"
+fi
+exec node --test --test-concurrency=1 --test-reporter=spec "${@:-call.test.mjs}"

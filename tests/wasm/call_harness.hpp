@@ -1,0 +1,102 @@
+// Drives a CallMachine in tests and reads its commands back as decoded, typed values.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "shared/codec.hpp"
+#include "wasm/call_machine.hpp"
+
+namespace p2p::client::test {
+
+// A CallMachine plus the commands of the last step and shorthands for the common events.
+class CallHarness {
+public:
+    explicit CallHarness(Role role, std::string room = "default") : machine(config(role, std::move(room))) {
+        last = machine.start();
+    }
+
+    // A page whose signalling is open and that joined a room now holding `peers` peers.
+    static CallHarness joined(Role role, unsigned peers) {
+        CallHarness h(role);
+        h.feed(SignallingOpened{});
+        h.relay(Joined{"default", peers});
+        return h;
+    }
+
+    // An offer page with a peer present that clicked start and got its media: generation gen()
+    // is creating its offer.
+    static CallHarness offering() {
+        CallHarness h = joined(Role::Offer, 2);
+        h.feed(StartClicked{});
+        h.feed(MediaReady{});
+        return h;
+    }
+
+    static CallConfig config(Role role, std::string room) {
+        CallConfig c;
+        c.role = role;
+        c.room = std::move(room);
+        return c;
+    }
+
+    CallCommands& feed(CallEvent event) { return last = machine.handle(event); }
+    CallCommands& relay(const Message& message) { return feed(SignallingMessage{encode(message)}); }
+    CallCommands& raw(std::string text) { return feed(SignallingMessage{std::move(text)}); }
+
+    template <typename T>
+    std::vector<T> all() const {
+        std::vector<T> out;
+        for (const CallCommand& c : last) {
+            if (const T* t = std::get_if<T>(&c)) out.push_back(*t);
+        }
+        return out;
+    }
+    template <typename T>
+    bool has() const {
+        return !all<T>().empty();
+    }
+    template <typename T>
+    T one() const {
+        auto found = all<T>();
+        EXPECT_EQ(found.size(), 1u) << "expected exactly one command of this type";
+        return found.empty() ? T{} : found.front();
+    }
+
+    // Decoded SendMessage payloads of the last step.
+    std::vector<Message> sent() const {
+        std::vector<Message> out;
+        for (const SendMessage& s : all<SendMessage>()) {
+            DecodeResult r = decode(s.text);
+            EXPECT_TRUE(r.ok()) << s.text;
+            if (r.ok()) out.push_back(r.message());
+        }
+        return out;
+    }
+
+    bool logged(Text text, LogLevel level) const {
+        for (const Log& l : all<Log>()) {
+            if (l.text == text && l.level == level) return true;
+        }
+        return false;
+    }
+    bool logged(Text text) const {
+        for (const Log& l : all<Log>()) {
+            if (l.text == text) return true;
+        }
+        return false;
+    }
+
+    Generation gen() const { return machine.current_generation().value_or(0); }
+
+    CallMachine machine;
+    CallCommands last;
+};
+
+inline IceCandidate candidate(std::string text) {
+    return IceCandidate{std::move(text), "0", 0u, "ufrag"};
+}
+
+}  // namespace p2p::client::test

@@ -1,0 +1,67 @@
+// Reading ?type=...&room=... the way the call page does.
+#include <gtest/gtest.h>
+
+#include "wasm/page_query.hpp"
+
+namespace p2p::client {
+namespace {
+
+CallConfig config_of(std::string_view search) {
+    QueryResult r = parse_page_query(search);
+    EXPECT_TRUE(std::holds_alternative<CallConfig>(r)) << search;
+    return std::holds_alternative<CallConfig>(r) ? std::get<CallConfig>(r) : CallConfig{};
+}
+
+QueryError error_of(std::string_view search) {
+    QueryResult r = parse_page_query(search);
+    EXPECT_TRUE(std::holds_alternative<QueryError>(r)) << search;
+    return std::holds_alternative<QueryError>(r) ? std::get<QueryError>(r) : QueryError{};
+}
+
+TEST(PageQuery, TypeAndRoom) {
+    CallConfig c = config_of("?type=answer&room=Team_7-b");
+    EXPECT_EQ(c.role, Role::Answer);
+    EXPECT_EQ(c.room, "Team_7-b");
+    EXPECT_EQ(config_of("type=offer").role, Role::Offer);
+}
+
+TEST(PageQuery, MissingOrEmptyRoomIsDefault) {
+    EXPECT_EQ(config_of("?type=offer").room, "default");
+    EXPECT_EQ(config_of("?type=offer&room=").room, "default");
+    EXPECT_EQ(config_of("?room=&type=offer&x=1").room, "default");
+}
+
+TEST(PageQuery, FirstValueWinsAndEscapesAreDecoded) {
+    EXPECT_EQ(config_of("?type=offer&room=a&room=b").room, "a");
+    EXPECT_EQ(config_of("?%74ype=offer&room=r%5F1").room, "r_1");
+}
+
+TEST(PageQuery, BadType) {
+    EXPECT_EQ(error_of("").text, Text::InvalidType);
+    EXPECT_EQ(error_of("?room=x").text, Text::InvalidType);
+    QueryError e = error_of("?type=caller");
+    EXPECT_EQ(e.text, Text::InvalidType);
+    EXPECT_EQ(e.detail, "caller");
+}
+
+TEST(PageQuery, BadRoom) {
+    EXPECT_EQ(error_of("?type=offer&room=a+b").detail, "a b");
+    EXPECT_EQ(error_of("?type=offer&room=%E4%BD%A0").text, Text::InvalidRoom);
+    EXPECT_EQ(error_of("?type=offer&room=a/b").text, Text::InvalidRoom);
+    EXPECT_EQ(error_of("?type=offer&room=" + std::string(65, 'r')).text, Text::InvalidRoom);
+    EXPECT_EQ(config_of("?type=offer&room=" + std::string(64, 'r')).room, std::string(64, 'r'));
+}
+
+TEST(PageQuery, FormDecodeKeepsBrokenEscapes) {
+    EXPECT_EQ(form_decode("%zz%4"), "%zz%4");
+    EXPECT_EQ(form_decode("a+b%21"), "a b!");
+}
+
+TEST(PageQuery, RoomRuleMatchesTheRelay) {
+    EXPECT_TRUE(is_valid_room("default"));
+    EXPECT_FALSE(is_valid_room(""));
+    EXPECT_FALSE(is_valid_room("a.b"));
+}
+
+}  // namespace
+}  // namespace p2p::client
