@@ -1,0 +1,41 @@
+// The whole relay process: certificate, TLS context, listener, worker threads and signals.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "server/config.hpp"
+#include "server/net_types.hpp"
+
+namespace p2p::relay {
+
+class Listener;
+class SharedState;
+
+// Sets up everything in the constructor (throws std::exception with a readable message), then
+// serves in run() until SIGINT or SIGTERM.
+class Relay {
+public:
+    explicit Relay(Config config);
+    ~Relay();
+
+    tcp::endpoint local_endpoint() const;
+    // Blocks until a stop signal; returns after WebSockets were asked to close with 1001.
+    void run();
+
+private:
+    void on_stop_signal();
+    void wait_for_sessions(std::chrono::steady_clock::time_point deadline);
+
+    Config config_;
+    net::io_context io_;
+    ssl::context tls_;
+    std::shared_ptr<SharedState> state_;
+    std::shared_ptr<Listener> listener_;
+    net::signal_set signals_;
+    net::steady_timer grace_timer_;
+};
+
+}  // namespace p2p::relay

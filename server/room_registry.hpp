@@ -1,0 +1,48 @@
+// Who is in which room: plain bookkeeping with no sockets, so the rules are unit-testable.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "shared/limits.hpp"
+
+namespace p2p::relay {
+
+// Opaque handle for one connected peer; never reused within a registry.
+using PeerId = std::uint64_t;
+
+// Rooms of at most `capacity` peers, keyed by name; a room exists only while someone is in it.
+class RoomRegistry {
+public:
+    explicit RoomRegistry(std::size_t capacity = kPeersPerRoom) : capacity_(capacity) {}
+
+    struct Admission {
+        PeerId peer = 0;
+        std::size_t peers_in_room = 0;  // the new peer included
+        std::vector<PeerId> others;     // who was already there, to be told someone joined
+    };
+    // Adds a new peer to `room`, or nullopt when the room is full.
+    std::optional<Admission> join(std::string_view room);
+
+    // Removes `peer` (unknown ids are ignored) and returns who is still in its room, to be told.
+    std::vector<PeerId> leave(PeerId peer);
+
+    // The other peers in `peer`'s room (empty if alone or unknown).
+    std::vector<PeerId> others_in_room(PeerId peer) const;
+
+    std::size_t room_count() const { return members_.size(); }
+    std::size_t peer_count() const { return room_of_.size(); }
+
+private:
+    std::size_t capacity_;
+    PeerId next_peer_ = 1;
+    std::unordered_map<std::string, std::vector<PeerId>> members_;
+    std::unordered_map<PeerId, std::string> room_of_;
+};
+
+}  // namespace p2p::relay

@@ -1,0 +1,71 @@
+#include "server/shared_state.hpp"
+
+#include "server/websocket_session.hpp"
+#include "shared/codec.hpp"
+
+namespace p2p::relay {
+namespace {
+
+std::shared_ptr<const std::string> shared_text(std::string text) {
+    return std::make_shared<const std::string>(std::move(text));
+}
+
+}  // namespace
+
+std::optional<PeerId> SharedState::join(const std::string& room,
+                                        const std::shared_ptr<WebsocketSession>& session) {
+    std::vector<std::shared_ptr<WebsocketSession>> others;
+    std::lock_guard lock(mutex_);
+    auto admission = rooms_.join(room);
+    if (!admission) return std::nullopt;
+    sessions_[admission->peer] = session;
+    auto peers = static_cast<unsigned>(admission->peers_in_room);
+    session->send(shared_text(encode(Joined{room, peers})));
+    others = sessions_of(admission->others);
+    auto peer_joined = shared_text(encode(PeerJoined{}));
+    for (const auto& other : others) other->send(peer_joined);
+    return admission->peer;
+}
+
+void SharedState::leave(PeerId peer) {
+    std::vector<std::shared_ptr<WebsocketSession>> remaining;
+    std::lock_guard lock(mutex_);
+    if (sessions_.erase(peer) == 0) return;
+    remaining = sessions_of(rooms_.leave(peer));
+    auto peer_left = shared_text(encode(PeerLeft{}));
+    for (const auto& other : remaining) other->send(peer_left);
+}
+
+void SharedState::forward(PeerId from, std::shared_ptr<const std::string> text) {
+    std::vector<std::shared_ptr<WebsocketSession>> others;
+    std::lock_guard lock(mutex_);
+    others = sessions_of(rooms_.others_in_room(from));
+    for (const auto& other : others) other->send(text);
+}
+
+void SharedState::close_all() {
+    std::vector<std::shared_ptr<WebsocketSession>> all;
+    std::lock_guard lock(mutex_);
+    for (const auto& [peer, weak] : sessions_) {
+        if (auto session = weak.lock()) all.push_back(std::move(session));
+    }
+    for (const auto& session : all) session->close(websocket::close_code::going_away);
+}
+
+std::size_t SharedState::session_count() const {
+    std::lock_guard lock(mutex_);
+    return sessions_.size();
+}
+
+std::vector<std::shared_ptr<WebsocketSession>> SharedState::sessions_of(
+    const std::vector<PeerId>& peers) const {
+    std::vector<std::shared_ptr<WebsocketSession>> out;
+    for (PeerId peer : peers) {
+        auto found = sessions_.find(peer);
+        if (found == sessions_.end()) continue;
+        if (auto session = found->second.lock()) out.push_back(std::move(session));
+    }
+    return out;
+}
+
+}  // namespace p2p::relay

@@ -1,0 +1,53 @@
+// What every session shares: the configuration and the rooms, with a way to reach each peer's
+// session. Control messages are queued while the lock is held, so each peer sees them in the
+// same order the registry changed.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "server/config.hpp"
+#include "server/room_registry.hpp"
+
+namespace p2p::relay {
+
+class WebsocketSession;
+
+// Rooms plus the live sessions behind each peer id; thread-safe.
+class SharedState {
+public:
+    explicit SharedState(Config config) : config_(std::move(config)) {}
+
+    const Config& config() const { return config_; }
+
+    // Adds `session` to `room`, sends it "joined" and the others "peer_joined";
+    // nullopt when the room is full.
+    std::optional<PeerId> join(const std::string& room, const std::shared_ptr<WebsocketSession>& session);
+
+    // Removes `peer` and tells whoever remains in its room "peer_left". Idempotent.
+    void leave(PeerId peer);
+
+    // Sends `text` unchanged to the other peers in `from`'s room; dropped if there are none.
+    void forward(PeerId from, std::shared_ptr<const std::string> text);
+
+    // Shutdown: asks every WebSocket to close with 1001 (going away).
+    void close_all();
+
+    std::size_t session_count() const;
+
+private:
+    // Live sessions for `peers`; the caller keeps them alive until after unlocking, so a
+    // session's destructor (which calls leave()) never runs under our lock.
+    std::vector<std::shared_ptr<WebsocketSession>> sessions_of(const std::vector<PeerId>& peers) const;
+
+    const Config config_;
+    mutable std::mutex mutex_;
+    RoomRegistry rooms_;
+    std::unordered_map<PeerId, std::weak_ptr<WebsocketSession>> sessions_;
+};
+
+}  // namespace p2p::relay

@@ -1,0 +1,54 @@
+// One signalling peer over WSS: joins a room, relays its messages, writes queued messages in order.
+#pragma once
+
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "server/net_types.hpp"
+#include "server/room_registry.hpp"
+
+namespace p2p::relay {
+
+class SharedState;
+
+// A peer's WebSocket; all its state is touched only on its own strand.
+class WebsocketSession : public std::enable_shared_from_this<WebsocketSession> {
+public:
+    WebsocketSession(TlsStream&& stream, std::shared_ptr<SharedState> state, std::string room);
+    ~WebsocketSession();
+
+    // Completes the upgrade `request` asked for, then joins the room.
+    void run(Request request);
+
+    // Queues a text message; callable from any thread.
+    void send(std::shared_ptr<const std::string> text);
+
+    // Closes with `reason` once the messages already queued are written; callable from any thread.
+    void close(websocket::close_reason reason);
+
+private:
+    void on_accept(beast::error_code ec);
+    void do_read();
+    void on_read(beast::error_code ec, std::size_t bytes);
+    void handle_text(std::string text);
+    void enqueue(std::shared_ptr<const std::string> text);
+    void do_write();
+    void on_write(beast::error_code ec, std::size_t bytes);
+    void request_close(websocket::close_reason reason);
+    void on_close(beast::error_code ec);
+    void leave_room();
+
+    websocket::stream<TlsStream> ws_;
+    beast::flat_buffer buffer_;
+    std::shared_ptr<SharedState> state_;
+    std::string room_;
+    std::optional<PeerId> peer_;
+    std::deque<std::shared_ptr<const std::string>> queue_;  // front() is being written
+    std::size_t queued_bytes_ = 0;
+    std::optional<websocket::close_reason> pending_close_;  // sent after the queue drains
+    bool closing_ = false;
+};
+
+}  // namespace p2p::relay

@@ -1,0 +1,98 @@
+// The relay's static file server, over real HTTPS.
+#include <gtest/gtest.h>
+
+#include "tests/server/relay_fixture.hpp"
+#include "tests/server/test_clients.hpp"
+
+namespace p2p::relay::testing {
+namespace {
+
+using RelayHttp = RelayFixture;
+
+std::string header(const http::response<http::string_body>& response, http::field field) {
+    return std::string(response[field]);
+}
+
+TEST_F(RelayHttp, RootAndCallPageAreServedAsHtmlWithNoCache) {
+    auto root = https_request(port(), http::verb::get, "/");
+    EXPECT_EQ(root.result(), http::status::ok);
+    EXPECT_EQ(root.body(), "<!doctype html><title>index</title>");
+    EXPECT_EQ(header(root, http::field::content_type), "text/html; charset=utf-8");
+    EXPECT_EQ(header(root, http::field::cache_control), "no-cache");
+    auto call = https_request(port(), http::verb::get, "/p2p?type=offer");
+    EXPECT_EQ(call.result(), http::status::ok);
+    EXPECT_EQ(call.body(), "<!doctype html><title>call</title>");
+}
+
+TEST_F(RelayHttp, ContentTypesFollowTheExtension) {
+    const std::vector<std::pair<std::string, std::string>> expected = {
+        {"/app.js?v=3", "text/javascript; charset=utf-8"},
+        {"/app.wasm", "application/wasm"},
+        {"/style.css", "text/css; charset=utf-8"},
+        {"/data/manifest.json", "application/json"},
+        {"/icon.svg", "image/svg+xml"},
+        {"/icon.png", "image/png"},
+        {"/favicon.ico", "image/x-icon"},
+        {"/blob.bin", "application/octet-stream"},
+    };
+    for (const auto& [target, type] : expected) {
+        auto response = https_request(port(), http::verb::get, target);
+        EXPECT_EQ(response.result(), http::status::ok) << target;
+        EXPECT_EQ(header(response, http::field::content_type), type) << target;
+    }
+    EXPECT_EQ(https_request(port(), http::verb::get, "/app.wasm").body(), std::string("\0asm\1\0\0\0", 8));
+}
+
+TEST_F(RelayHttp, MissingFilesAndDirectoriesAre404) {
+    EXPECT_EQ(https_request(port(), http::verb::get, "/nope.html").result(), http::status::not_found);
+    EXPECT_EQ(https_request(port(), http::verb::get, "/data").result(), http::status::not_found);
+}
+
+TEST_F(RelayHttp, TraversalIsRefused) {
+    std::filesystem::create_symlink(dir_.path() / "secret.txt", web_root() / "leak.txt");
+    for (const char* target : {"/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt",
+                               "/data/..%2f..%2fsecret.txt", "/..\\secret.txt", "/%5c..%5csecret.txt",
+                               "/index.html%00.js", "//etc/passwd", "/leak.txt"}) {
+        auto response = https_request(port(), http::verb::get, target);
+        EXPECT_EQ(response.result(), http::status::not_found) << target;
+        EXPECT_EQ(response.body().find("outside"), std::string::npos) << target;
+    }
+}
+
+TEST_F(RelayHttp, HeadGivesHeadersWithoutBody) {
+    auto response = https_request(port(), http::verb::head, "/app.js");
+    EXPECT_EQ(response.result(), http::status::ok);
+    EXPECT_EQ(header(response, http::field::content_length), "18");
+    EXPECT_EQ(header(response, http::field::content_type), "text/javascript; charset=utf-8");
+    EXPECT_TRUE(response.body().empty());
+}
+
+TEST_F(RelayHttp, OtherMethodsAre405) {
+    for (http::verb method : {http::verb::post, http::verb::put, http::verb::delete_}) {
+        auto response = https_request(port(), method, "/index.html");
+        EXPECT_EQ(response.result(), http::status::method_not_allowed);
+        EXPECT_EQ(header(response, http::field::allow), "GET, HEAD");
+    }
+}
+
+TEST_F(RelayHttp, OversizedHeaderIsRefused) {
+    auto response = https_request(port(), http::verb::get, "/", {{"X-Padding", std::string(9000, 'x')}});
+    EXPECT_EQ(response.result(), http::status::request_header_fields_too_large);
+}
+
+TEST_F(RelayHttp, UpgradeWithBadRoomNameIs400) {
+    const std::vector<std::pair<std::string, std::string>> upgrade = {
+        {"Connection", "Upgrade"}, {"Upgrade", "websocket"}, {"Sec-WebSocket-Version", "13"},
+        {"Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="}};
+    for (const char* target : {"/ws?room=a%20b", "/ws?room=", "/?room=../x",
+                               "/ws?room=0123456789012345678901234567890123456789012345678901234567890123456789"}) {
+        auto response = https_request(port(), http::verb::get, target, upgrade);
+        EXPECT_EQ(response.result(), http::status::bad_request) << target;
+        EXPECT_NE(response.body().find("room name"), std::string::npos) << response.body();
+    }
+    EXPECT_EQ(https_request(port(), http::verb::get, "/elsewhere", upgrade).result(), http::status::not_found);
+    EXPECT_THROW(WsClient(port(), "/ws?room=bad%20name"), std::runtime_error);
+}
+
+}  // namespace
+}  // namespace p2p::relay::testing

@@ -1,0 +1,197 @@
+// Rooms and relaying over real WSS connections to the relay binary.
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "shared/codec.hpp"
+#include "tests/server/relay_fixture.hpp"
+#include "tests/server/test_clients.hpp"
+
+namespace p2p::relay::testing {
+namespace {
+
+using RelayWebsocket = RelayFixture;
+
+// Messages in the seed's shapes, written with odd spacing and key order on purpose: the relay
+// must pass on the bytes, not a re-serialisation.
+const std::string kOffer = R"({ "sdp" : "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n", "type":"offer" })";
+const std::string kAnswer = R"({"type":"answer","sdp":"v=0\r\n\u00e9"})";
+const std::string kOfferIce =
+    R"({"type":"offer_ice","iceCandidate":{"candidate":"candidate:1 1 udp 2122260223 192.168.1.5 50000 typ host","sdpMid":"0","sdpMLineIndex":0,"usernameFragment":"abcd"}})";
+const std::string kAnswerIce =
+    R"({"type":"answer_ice","iceCandidate":{"candidate":"","sdpMid":null,"sdpMLineIndex":null}})";
+
+Message decoded(const std::optional<std::string>& text) {
+    EXPECT_TRUE(text) << "no message arrived";
+    if (!text) return Error{"missing", ""};
+    DecodeResult result = decode(*text);
+    EXPECT_TRUE(result.ok()) << *text;
+    return result.ok() ? result.message() : Message{Error{"undecodable", *text}};
+}
+
+void expect_error_code(WsClient& client, std::string_view code) {
+    Message message = decoded(client.read());
+    ASSERT_TRUE(std::holds_alternative<Error>(message)) << type_name(message);
+    EXPECT_EQ(std::get<Error>(message).code, code);
+    EXPECT_FALSE(std::get<Error>(message).message.empty());
+}
+
+// Two peers in `room`, past their joined/peer_joined messages.
+struct Pair {
+    std::unique_ptr<WsClient> first;
+    std::unique_ptr<WsClient> second;
+};
+Pair join_pair(std::uint16_t port, const std::string& room) {
+    Pair pair{std::make_unique<WsClient>(port, "/ws?room=" + room), nullptr};
+    EXPECT_EQ(decoded(pair.first->read()), Message(Joined{room, 1}));
+    pair.second = std::make_unique<WsClient>(port, "/ws?room=" + room);
+    EXPECT_EQ(decoded(pair.second->read()), Message(Joined{room, 2}));
+    EXPECT_EQ(decoded(pair.first->read()), Message(PeerJoined{}));
+    return pair;
+}
+
+TEST_F(RelayWebsocket, JoinedAndPeerJoinedSayWhoIsThere) {
+    join_pair(port(), "kitchen");  // checks every control message on the way
+}
+
+TEST_F(RelayWebsocket, PeersExchangeMessagesByteForByte) {
+    Pair pair = join_pair(port(), "kitchen");
+    pair.first->send(kOffer);
+    EXPECT_EQ(pair.second->read(), kOffer);
+    pair.second->send(kAnswer);
+    EXPECT_EQ(pair.first->read(), kAnswer);
+    pair.first->send(kOfferIce);
+    pair.second->send(kAnswerIce);
+    EXPECT_EQ(pair.second->read(), kOfferIce);
+    EXPECT_EQ(pair.first->read(), kAnswerIce);
+    EXPECT_TRUE(pair.first->stays_silent()) << "nothing is echoed to the sender";
+}
+
+TEST_F(RelayWebsocket, ManyMessagesArriveInOrder) {
+    Pair pair = join_pair(port(), "kitchen");
+    for (int i = 0; i < 50; ++i) pair.first->send(R"({"type":"offer","sdp":")" + std::to_string(i) + "\"}");
+    for (int i = 0; i < 50; ++i) {
+        EXPECT_EQ(pair.second->read(), R"({"type":"offer","sdp":")" + std::to_string(i) + "\"}");
+    }
+}
+
+TEST_F(RelayWebsocket, ThirdPeerGetsRoomFullThenClose1008) {
+    Pair pair = join_pair(port(), "kitchen");
+    WsClient third(port(), "/ws?room=kitchen");
+    expect_error_code(third, "room_full");
+    EXPECT_EQ(third.wait_closed(), websocket::close_code::policy_error);
+    pair.first->send(kOffer);
+    EXPECT_EQ(pair.second->read(), kOffer) << "the room is undisturbed";
+    EXPECT_TRUE(pair.first->stays_silent()) << "no peer_left for a refused peer";
+}
+
+TEST_F(RelayWebsocket, PeerLeftArrivesAtOnceAndRejoinWorks) {
+    Pair pair = join_pair(port(), "kitchen");
+    pair.second->close();
+    EXPECT_EQ(decoded(pair.first->read(1s)), Message(PeerLeft{}));
+    WsClient again(port(), "/ws?room=kitchen");
+    EXPECT_EQ(decoded(again.read()), Message(Joined{"kitchen", 2}));
+    EXPECT_EQ(decoded(pair.first->read()), Message(PeerJoined{}));
+    again.send(kAnswer);
+    EXPECT_EQ(pair.first->read(), kAnswer);
+}
+
+TEST_F(RelayWebsocket, DroppedConnectionAlsoFreesTheSlot) {
+    Pair pair = join_pair(port(), "kitchen");
+    pair.second.reset();  // TCP goes away without a close handshake
+    EXPECT_EQ(decoded(pair.first->read(1s)), Message(PeerLeft{}));
+    WsClient again(port(), "/ws?room=kitchen");
+    EXPECT_EQ(decoded(again.read()), Message(Joined{"kitchen", 2}));
+}
+
+TEST_F(RelayWebsocket, RoomsDoNotSeeEachOther) {
+    Pair a = join_pair(port(), "room-a");
+    Pair b = join_pair(port(), "room_b");
+    a.first->send(kOffer);
+    EXPECT_EQ(a.second->read(), kOffer);
+    EXPECT_TRUE(b.first->stays_silent());
+    EXPECT_TRUE(b.second->stays_silent());
+    a.second->close();
+    EXPECT_EQ(decoded(a.first->read()), Message(PeerLeft{}));
+    EXPECT_TRUE(b.first->stays_silent()) << "peer_left stays in its room";
+}
+
+TEST_F(RelayWebsocket, MessageWithNobodyToReceiveItIsDropped) {
+    WsClient alone(port(), "/ws?room=solo");
+    decoded(alone.read());
+    alone.send(kOffer);
+    EXPECT_TRUE(alone.stays_silent());
+    WsClient later(port(), "/ws?room=solo");
+    EXPECT_EQ(decoded(later.read()), Message(Joined{"solo", 2}));
+    EXPECT_TRUE(later.stays_silent()) << "earlier messages are not stored";
+}
+
+TEST_F(RelayWebsocket, InvalidMessagesGetAnErrorAndTheConnectionSurvives) {
+    Pair pair = join_pair(port(), "kitchen");
+    const std::vector<std::pair<std::string, std::string_view>> cases = {
+        {"not json", error_code::kBadMessage},
+        {"[1,2]", error_code::kBadMessage},
+        {R"({"sdp":"v=0"})", error_code::kBadMessage},
+        {R"({"type":"nope"})", error_code::kUnknownType},
+        {R"({"type":"offer","sdp":5})", error_code::kBadMessage},
+        {R"({"type":"offer_ice","iceCandidate":"x"})", error_code::kBadMessage},
+        {R"({"type":"joined","room":"kitchen","peers":1})", error_code::kNotAllowed},
+        {R"({"type":"peer_left"})", error_code::kNotAllowed},
+        {R"({"type":"error","code":"x","message":"y"})", error_code::kNotAllowed},
+        {std::string(100, '[') + std::string(100, ']'), error_code::kTooDeep},
+    };
+    for (const auto& [text, code] : cases) {
+        SCOPED_TRACE(text);
+        pair.first->send(text);
+        expect_error_code(*pair.first, code);
+    }
+    EXPECT_TRUE(pair.second->stays_silent()) << "nothing invalid was forwarded";
+    pair.first->send(kOffer);
+    EXPECT_EQ(pair.second->read(), kOffer);
+}
+
+TEST_F(RelayWebsocket, UpgradeAtRootWorksForTheOldDemoPage) {
+    WsClient root(port(), "/");
+    EXPECT_EQ(decoded(root.read()), Message(Joined{"default", 1}));
+    WsClient ws(port(), "/ws");
+    EXPECT_EQ(decoded(ws.read()), Message(Joined{"default", 2}));
+    WsClient named(port(), "/?room=K%5F1");
+    EXPECT_EQ(decoded(named.read()), Message(Joined{"K_1", 1}));
+}
+
+TEST_F(RelayWebsocket, BinaryFrameClosesWith1003AndTellsThePeer) {
+    Pair pair = join_pair(port(), "kitchen");
+    pair.first->send_binary("\x01\x02");
+    EXPECT_EQ(pair.first->wait_closed(), websocket::close_code::unknown_data);
+    EXPECT_EQ(decoded(pair.second->read()), Message(PeerLeft{}));
+}
+
+TEST_F(RelayWebsocket, OversizedMessageClosesWith1009) {
+    Pair pair = join_pair(port(), "kitchen");
+    const std::size_t limit = ProtocolLimits{}.max_message_bytes;
+    std::string sdp(limit - 40, 'a');
+    std::string fits = R"({"type":"offer","sdp":")" + sdp + "\"}";
+    ASSERT_LE(fits.size(), limit);
+    pair.first->send(fits);
+    EXPECT_EQ(pair.second->read(), fits);
+    pair.first->send(R"({"type":"offer","sdp":")" + std::string(limit, 'a') + "\"}");
+    EXPECT_EQ(pair.first->wait_closed(), websocket::close_code::too_big);
+    EXPECT_EQ(decoded(pair.second->read()), Message(PeerLeft{}));
+}
+
+TEST(RelayThreads, SeveralIoThreadsRelayTheSameWay) {
+    TempDir dir;
+    std::vector<std::string> args = loopback_args(dir.path() / "state", dir.path());
+    args.insert(args.end(), {"--threads", "4"});
+    RelayProcess relay(args);
+    for (const char* room : {"t1", "t2", "t3"}) {
+        Pair pair = join_pair(relay.port(), room);
+        pair.first->send(kOffer);
+        EXPECT_EQ(pair.second->read(), kOffer);
+        pair.first->close();
+        EXPECT_EQ(decoded(pair.second->read()), Message(PeerLeft{}));
+    }
+}
+
+}  // namespace
+}  // namespace p2p::relay::testing

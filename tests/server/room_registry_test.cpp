@@ -1,0 +1,99 @@
+#include "server/room_registry.hpp"
+
+#include <gtest/gtest.h>
+
+namespace p2p::relay {
+namespace {
+
+using Peers = std::vector<PeerId>;
+
+TEST(RoomRegistry, FirstJoinerIsAloneAndSecondSeesTheFirst) {
+    RoomRegistry rooms;
+    auto first = rooms.join("kitchen");
+    ASSERT_TRUE(first);
+    EXPECT_EQ(first->peers_in_room, 1u);
+    EXPECT_EQ(first->others, Peers{});
+    auto second = rooms.join("kitchen");
+    ASSERT_TRUE(second);
+    EXPECT_EQ(second->peers_in_room, 2u);
+    EXPECT_EQ(second->others, Peers{first->peer});
+    EXPECT_NE(first->peer, second->peer);
+}
+
+TEST(RoomRegistry, ThirdPeerIsRefusedAndChangesNothing) {
+    RoomRegistry rooms;
+    auto first = rooms.join("kitchen");
+    auto second = rooms.join("kitchen");
+    EXPECT_FALSE(rooms.join("kitchen"));
+    EXPECT_EQ(rooms.peer_count(), 2u);
+    EXPECT_EQ(rooms.others_in_room(first->peer), Peers{second->peer});
+}
+
+TEST(RoomRegistry, LeaveReportsWhoToNotifyAndFreesTheSlot) {
+    RoomRegistry rooms;
+    auto first = rooms.join("kitchen");
+    auto second = rooms.join("kitchen");
+    EXPECT_EQ(rooms.leave(first->peer), Peers{second->peer});
+    auto rejoined = rooms.join("kitchen");
+    ASSERT_TRUE(rejoined);
+    EXPECT_EQ(rejoined->peers_in_room, 2u);
+    EXPECT_EQ(rejoined->others, Peers{second->peer});
+    EXPECT_NE(rejoined->peer, first->peer) << "peer ids are never reused";
+}
+
+TEST(RoomRegistry, LeavingTwiceOrUnknownPeerIsHarmless) {
+    RoomRegistry rooms;
+    auto first = rooms.join("kitchen");
+    EXPECT_EQ(rooms.leave(first->peer), Peers{});
+    EXPECT_EQ(rooms.leave(first->peer), Peers{});
+    EXPECT_EQ(rooms.leave(12345), Peers{});
+}
+
+TEST(RoomRegistry, RoomsAreIsolated) {
+    RoomRegistry rooms;
+    auto a1 = rooms.join("a");
+    auto b1 = rooms.join("b");
+    auto a2 = rooms.join("a");
+    auto b2 = rooms.join("b");
+    ASSERT_TRUE(a2 && b2);
+    EXPECT_EQ(rooms.others_in_room(a1->peer), Peers{a2->peer});
+    EXPECT_EQ(rooms.others_in_room(b2->peer), Peers{b1->peer});
+    EXPECT_EQ(rooms.leave(a1->peer), Peers{a2->peer});
+    EXPECT_EQ(rooms.others_in_room(b1->peer), Peers{b2->peer});
+}
+
+TEST(RoomRegistry, OtherPeerLookup) {
+    RoomRegistry rooms;
+    auto first = rooms.join("kitchen");
+    EXPECT_EQ(rooms.others_in_room(first->peer), Peers{}) << "alone";
+    EXPECT_EQ(rooms.others_in_room(999), Peers{}) << "unknown";
+    auto second = rooms.join("kitchen");
+    EXPECT_EQ(rooms.others_in_room(second->peer), Peers{first->peer});
+}
+
+TEST(RoomRegistry, EmptyRoomsAreRemoved) {
+    RoomRegistry rooms;
+    auto first = rooms.join("kitchen");
+    auto second = rooms.join("kitchen");
+    auto other = rooms.join("hall");
+    EXPECT_EQ(rooms.room_count(), 2u);
+    rooms.leave(first->peer);
+    rooms.leave(second->peer);
+    EXPECT_EQ(rooms.room_count(), 1u);
+    rooms.leave(other->peer);
+    EXPECT_EQ(rooms.room_count(), 0u);
+    EXPECT_EQ(rooms.peer_count(), 0u);
+}
+
+TEST(RoomRegistry, CapacityIsConfigurable) {
+    RoomRegistry rooms(3);
+    rooms.join("big");
+    rooms.join("big");
+    auto third = rooms.join("big");
+    ASSERT_TRUE(third);
+    EXPECT_EQ(third->others.size(), 2u);
+    EXPECT_FALSE(rooms.join("big"));
+}
+
+}  // namespace
+}  // namespace p2p::relay
