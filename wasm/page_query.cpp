@@ -3,63 +3,26 @@
 #include <optional>
 
 #include "shared/limits.hpp"
+#include "shared/query_string.hpp"
+#include "shared/room_name.hpp"
 
 namespace p2p::client {
 namespace {
 
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-bool is_room_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+// The decoded value of `name`, as the page's own form encodes it; "" when absent or malformed
+// (a malformed value can never be a valid type or room, so it is reported as such by the caller).
+std::optional<std::string> form_value(std::string_view query, std::string_view name) {
+    auto encoded = query_value(query, name);
+    if (!encoded) return std::nullopt;
+    return percent_decode(*encoded, PlusSign::Space).value_or(std::string(*encoded));
 }
 
 }  // namespace
 
-std::string form_decode(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (c == '+') {
-            out += ' ';
-        } else if (c == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
-            out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
-            i += 2;
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
-
-bool is_valid_room(std::string_view room) {
-    if (room.empty() || room.size() > kMaxRoomNameBytes) return false;
-    for (char c : room) {
-        if (!is_room_char(c)) return false;
-    }
-    return true;
-}
-
 QueryResult parse_page_query(std::string_view search, CallConfig defaults) {
     if (!search.empty() && search.front() == '?') search.remove_prefix(1);
-    std::optional<std::string> type;
-    std::optional<std::string> room;
-    while (!search.empty()) {
-        std::size_t amp = search.find('&');
-        std::string_view pair = search.substr(0, amp);
-        search = amp == std::string_view::npos ? std::string_view{} : search.substr(amp + 1);
-        std::size_t eq = pair.find('=');
-        std::string key = form_decode(pair.substr(0, eq));
-        std::string value = eq == std::string_view::npos ? std::string{} : form_decode(pair.substr(eq + 1));
-        // The first occurrence wins, as URLSearchParams.get() does.
-        if (key == "type" && !type) type = std::move(value);
-        if (key == "room" && !room) room = std::move(value);
-    }
+    std::optional<std::string> type = form_value(search, "type");
+    std::optional<std::string> room = form_value(search, "room");
 
     CallConfig config = std::move(defaults);
     if (type == "offer") {
@@ -69,11 +32,12 @@ QueryResult parse_page_query(std::string_view search, CallConfig defaults) {
     } else {
         return QueryError{Text::InvalidType, type.value_or("")};
     }
-    if (room && !room->empty()) {
-        if (!is_valid_room(*room)) return QueryError{Text::InvalidRoom, *room};
+    if (!room || room->empty()) {
+        config.room = kDefaultRoom;
+    } else if (is_valid_room_name(*room)) {
         config.room = std::move(*room);
     } else {
-        config.room = kDefaultRoom;
+        return QueryError{Text::InvalidRoom, *room};
     }
     return config;
 }

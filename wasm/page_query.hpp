@@ -19,13 +19,8 @@ struct QueryError {
 using QueryResult = std::variant<CallConfig, QueryError>;
 
 // `search` is location.search, with or without the leading '?'. An absent or empty room means
-// kDefaultRoom; anything else must match the relay's rule [A-Za-z0-9_-]{1,64}.
+// kDefaultRoom; anything else must pass the relay's rule (shared/room_name.hpp), checked before
+// connecting so the user sees why nothing happens.
 QueryResult parse_page_query(std::string_view search, CallConfig defaults = {});
-
-// The relay's room rule, applied before connecting so the user sees why nothing happens.
-bool is_valid_room(std::string_view room);
-
-// Decodes one application/x-www-form-urlencoded component ('+' and %XX); bad escapes stay as-is.
-std::string form_decode(std::string_view text);
 
 }  // namespace p2p::client

@@ -15,22 +15,6 @@ TEST(RequestTarget, SplitsPathAndQuery) {
     EXPECT_EQ(target_query("/"), "");
 }
 
-TEST(RequestTarget, PercentDecoding) {
-    EXPECT_EQ(percent_decode("a%20b%2Fc%2e"), "a b/c.");
-    EXPECT_EQ(percent_decode("plus+stays"), "plus+stays");
-    EXPECT_EQ(percent_decode("%00"), std::string(1, '\0'));
-    EXPECT_FALSE(percent_decode("%"));
-    EXPECT_FALSE(percent_decode("%4"));
-    EXPECT_FALSE(percent_decode("%zz"));
-}
-
-TEST(RequestTarget, QueryValue) {
-    EXPECT_EQ(query_value("a=1&room=x&room=y", "room"), "x");
-    EXPECT_EQ(query_value("room", "room"), "");
-    EXPECT_FALSE(query_value("rooms=x", "room"));
-    EXPECT_FALSE(query_value("", "room"));
-}
-
 TEST(RoomName, FromTarget) {
     EXPECT_EQ(room_from_target("/ws").room, kDefaultRoom);
     EXPECT_EQ(room_from_target("/").room, kDefaultRoom);
