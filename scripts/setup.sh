@@ -12,6 +12,7 @@ P2P_APT_PACKAGES=(
   libboost-dev libssl-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev
   emscripten node-acorn
   chromium iproute2 util-linux
+  clang libclang-rt-14-dev
 )
 
 p2p_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

@@ -59,8 +59,90 @@ Setter set_path(std::filesystem::path Config::*field) {
     };
 }
 
+std::string range_error(std::string_view flag, std::string_view value, std::size_t min, std::size_t max) {
+    return std::string(flag) + ": '" + std::string(value) + "' must be a whole number " +
+           std::to_string(min) + "-" + std::to_string(max);
+}
+
+// A whole number within [min, max] into `field` (sizes, counts, rates).
+template <typename Field>
+Setter set_number(Field Config::*field, std::string_view flag, std::size_t min, std::size_t max) {
+    return [=](Config& config, std::string_view value) {
+        auto number = parse_number<std::size_t>(value, min, max);
+        if (!number) return range_error(flag, value, min, max);
+        config.*field = static_cast<Field>(*number);
+        return std::string();
+    };
+}
+
+Setter set_seconds(std::chrono::seconds Config::*field, std::string_view flag, std::size_t max) {
+    return [=](Config& config, std::string_view value) {
+        auto seconds = parse_number<std::size_t>(value, 1, max);
+        if (!seconds) return range_error(flag, value, 1, max);
+        config.*field = std::chrono::seconds(*seconds);
+        return std::string();
+    };
+}
+
+std::string set_message_bytes(Config& config, std::string_view value) {
+    // Below 4 KiB an offer SDP would not fit; above 1 MiB one peer could pin a lot of memory.
+    auto bytes = parse_number<std::size_t>(value, 4096, 1024 * 1024);
+    if (!bytes) return "--max-message-bytes: '" + std::string(value) + "' must be 4096-1048576";
+    config.limits.max_message_bytes = *bytes;
+    return {};
+}
+
+std::string add_allowed_origin(Config& config, std::string_view value) {
+    if (!value.starts_with("https://") && !value.starts_with("http://")) {
+        return "--allowed-origin: '" + std::string(value) + "' must look like https://host[:port]";
+    }
+    config.allowed_origins.emplace_back(value);
+    return {};
+}
+
+std::string set_redirect_port(Config& config, std::string_view value) {
+    auto port = parse_number<unsigned>(value, 1, 65535);
+    if (!port) return "--http-redirect-port: '" + std::string(value) + "' is not a port number (1-65535)";
+    config.http_redirect_port = static_cast<std::uint16_t>(*port);
+    return {};
+}
+
+std::string set_log_level(Config& config, std::string_view value) {
+    auto level = parse_log_level(value);
+    if (!level) return "--log-level: '" + std::string(value) + "' must be debug, info, warn or error";
+    config.log_level = *level;
+    return {};
+}
+
+std::map<std::string_view, Setter> limit_setters() {
+    constexpr std::size_t kMany = 1'000'000;
+    return {
+        {"--max-message-bytes", set_message_bytes},
+        {"--max-header-bytes", set_number(&Config::max_request_header_bytes, "--max-header-bytes", 1024, 65536)},
+        {"--max-queued-bytes", set_number(&Config::max_queued_bytes, "--max-queued-bytes", 4096, 256 * 1024 * 1024)},
+        {"--max-queued-messages", set_number(&Config::max_queued_messages, "--max-queued-messages", 8, kMany)},
+        {"--max-connections", set_number(&Config::max_connections, "--max-connections", 1, kMany)},
+        {"--max-connections-per-ip", set_number(&Config::max_connections_per_ip, "--max-connections-per-ip", 1, kMany)},
+        {"--max-rooms", set_number(&Config::max_rooms, "--max-rooms", 1, kMany)},
+        {"--rate", set_number(&Config::message_rate, "--rate", 1, 100'000)},
+        {"--burst", set_number(&Config::message_burst, "--burst", 1, 100'000)},
+        {"--http-timeout", set_seconds(&Config::http_timeout, "--http-timeout", 300)},
+        {"--handshake-timeout", set_seconds(&Config::tls_handshake_timeout, "--handshake-timeout", 300)},
+        {"--idle-timeout", set_seconds(&Config::websocket_idle_timeout, "--idle-timeout", kMaxIdleTimeoutSeconds)},
+    };
+}
+
+Setter set_optional_string(std::optional<std::string> IceServerSettings::*field) {
+    return [field](Config& config, std::string_view value) {
+        config.ice.*field = std::string(value);
+        return std::string();
+    };
+}
+
 const std::map<std::string_view, Setter>& setters() {
-    static const std::map<std::string_view, Setter> table = {
+    static const std::map<std::string_view, Setter> table = [] {
+      std::map<std::string_view, Setter> all = limit_setters();
+      all.insert({
         {"--address", set_address},
         {"--port", set_port},
         {"--cert", set_path(&Config::cert_file)},
@@ -68,7 +150,16 @@ const std::map<std::string_view, Setter>& setters() {
         {"--web-root", set_path(&Config::web_root)},
         {"--state-dir", set_path(&Config::state_dir)},
         {"--threads", set_threads},
-    };
+        {"--stun", [](Config& c, std::string_view v) { return add_stun_url(c.ice, v); }},
+        {"--turn", [](Config& c, std::string_view v) { return add_turn_url(c.ice, v); }},
+        {"--turn-username", set_optional_string(&IceServerSettings::turn_username)},
+        {"--turn-credential", set_optional_string(&IceServerSettings::turn_credential)},
+        {"--allowed-origin", add_allowed_origin},
+        {"--http-redirect-port", set_redirect_port},
+        {"--log-level", set_log_level},
+      });
+      return all;
+    }();
     return table;
 }
 
@@ -126,8 +217,44 @@ ParsedOptions parse_options(const std::vector<std::string_view>& args, Config de
     if (out.config.cert_file.has_value() != out.config.key_file.has_value()) {
         return failure("--cert and --key must be given together");
     }
+    if (std::string problem = check_ice_settings(out.config.ice); !problem.empty()) {
+        return failure(problem);
+    }
+    // The WebSocket handshake is part of "getting connected", so it shares the TLS bound.
+    out.config.websocket_handshake_timeout = out.config.tls_handshake_timeout;
     return out;
 }
+
+namespace {
+
+std::string limits_usage(const Config& d) {
+    auto n = [](auto value) { return std::to_string(static_cast<std::size_t>(value)); };
+    return "\nLimits (each protects the relay on the open internet):\n"
+           "  --max-message-bytes N    largest WebSocket message; bigger closes with 1009 (default " +
+           n(d.limits.max_message_bytes) + ")\n"
+           "  --max-header-bytes N     largest HTTP request header; bigger gets 431 (default " +
+           n(d.max_request_header_bytes) + ")\n"
+           "  --max-queued-bytes N     unsent bytes per peer before it is dropped as a non-reader (default " +
+           n(d.max_queued_bytes) + ")\n"
+           "  --max-queued-messages N  unsent messages per peer before it is dropped (default " +
+           n(d.max_queued_messages) + ")\n"
+           "  --max-connections N      open connections overall; more are closed at once (default " +
+           n(d.max_connections) + ")\n"
+           "  --max-connections-per-ip N  open connections per client IP; more get 429 (default " +
+           n(d.max_connections_per_ip) + ")\n"
+           "  --max-rooms N            rooms at once; more get error server_full (default " + n(d.max_rooms) + ")\n"
+           "  --rate N                 messages per second per peer, token bucket (default " + n(d.message_rate) + ")\n"
+           "  --burst N                messages a peer may send at once (default " + n(d.message_burst) + ")\n"
+           "  --handshake-timeout S    seconds for the TLS and WebSocket handshakes (default " +
+           n(d.tls_handshake_timeout.count()) + ")\n"
+           "  --http-timeout S         seconds to receive one HTTP request (default " + n(d.http_timeout.count()) + ")\n"
+           "  --idle-timeout S         a WebSocket silent this long is dropped; pinged at half, 1-" +
+           std::to_string(kMaxIdleTimeoutSeconds) + " (default " + n(d.websocket_idle_timeout.count()) + ")\n"
+           "  --allowed-origin O       also accept WebSockets from origin O (repeatable; default: only\n"
+           "                           the relay's own origin and clients that send no Origin)\n";
+}
+
+}  // namespace
 
 std::string usage_text(const Config& defaults) {
     const std::string port = std::to_string(defaults.port);
@@ -143,7 +270,15 @@ std::string usage_text(const Config& defaults) {
            defaults.state_dir.string() + ")\n"
            "  --threads N      I/O threads, 1-" + std::to_string(kMaxThreads) + " (default " +
            std::to_string(defaults.threads) + ")\n"
-           "  --help           show this help and exit\n";
+           "  --stun URL       STUN server for the pages, repeatable (default none)\n"
+           "  --turn URL       TURN server for the pages, repeatable (default none)\n"
+           "  --turn-username U, --turn-credential C\n"
+           "                   the TURN servers' static credentials\n"
+           "  --log-level L    debug, info, warn or error; logs go to stderr (default " +
+           std::string(log_level_name(defaults.log_level)) + ")\n"
+           "  --http-redirect-port N  also listen on plain HTTP port N, redirecting to HTTPS (default off)\n"
+           "  --help           show this help and exit\n" +
+           limits_usage(defaults);
 }
 
 }  // namespace p2p::relay

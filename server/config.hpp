@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "server/log.hpp"
+#include "server/ice_servers.hpp"
 #include "shared/limits.hpp"
 
 namespace p2p::relay {
@@ -31,14 +33,31 @@ struct Config {
     // One thread: signalling is a few small messages per call, so a single event loop is never the
     // bottleneck and avoids cross-thread hand-offs; TLS handshakes are the only real CPU cost.
     unsigned threads = 1;
+    IceServerSettings ice;  // none by default: on a LAN host candidates are all a call needs
 
-    ProtocolLimits limits;
+    ProtocolLimits limits;  // --max-message-bytes sets limits.max_message_bytes
     std::size_t max_request_header_bytes = 8 * 1024;
     // A peer that stops reading is dropped rather than letting its queue grow without bound.
     std::size_t max_queued_bytes = 1024 * 1024;
-    std::chrono::seconds http_timeout{30};
+    std::size_t max_queued_messages = 1024;
+    std::chrono::seconds http_timeout{30};                 // one whole request (slowloris)
+    std::chrono::seconds tls_handshake_timeout{30};
     std::chrono::seconds websocket_handshake_timeout{30};
-    std::chrono::seconds websocket_idle_timeout{20};  // pings keep a quiet but live peer open
+    // Pings at half this; a peer silent for this long (pulled cable, frozen tab) is dropped.
+    std::chrono::seconds websocket_idle_timeout{20};
+
+    // Abuse limits. Per-IP is generous: homes and offices share one address behind NAT.
+    std::size_t max_connections = 1024;
+    std::size_t max_connections_per_ip = 32;
+    std::size_t max_rooms = 512;
+    // Token bucket per WebSocket: trickle ICE sends bursts of dozens of candidates at once.
+    double message_rate = 50;
+    double message_burst = 200;
+
+    // Extra origins allowed to open a WebSocket besides the relay's own (same-origin).
+    std::vector<std::string> allowed_origins;
+    std::optional<std::uint16_t> http_redirect_port;  // plain HTTP that only redirects to HTTPS
+    LogLevel log_level = LogLevel::info;
 };
 
 // What main() should do after reading the command line.
@@ -50,6 +69,8 @@ struct ParsedOptions {
 };
 
 inline constexpr unsigned kMaxThreads = 64;
+// Idle detection must drop a dead peer within 30 s, the promise the other peer relies on.
+inline constexpr unsigned kMaxIdleTimeoutSeconds = 30;
 
 // Parses argv[1..]; `defaults` supplies the values of flags that are not given.
 ParsedOptions parse_options(const std::vector<std::string_view>& args, Config defaults);

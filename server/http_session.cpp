@@ -1,27 +1,30 @@
 #include "server/http_session.hpp"
 
+#include "server/connection_slot.hpp"
+#include "server/http_cache.hpp"
 #include "server/http_responses.hpp"
-#include "server/log.hpp"
+#include "server/metrics_text.hpp"
+#include "server/origin_policy.hpp"
 #include "server/request_target.hpp"
 #include "server/room_name.hpp"
 #include "server/shared_state.hpp"
-#include "server/static_files.hpp"
 #include "server/websocket_session.hpp"
 
 namespace p2p::relay {
 
-HttpSession::HttpSession(tcp::socket&& socket, ssl::context& tls, std::shared_ptr<SharedState> state)
-    : stream_(std::move(socket), tls), state_(std::move(state)) {}
+HttpSession::HttpSession(tcp::socket&& socket, ssl::context& tls, std::shared_ptr<SharedState> state,
+                         std::shared_ptr<ConnectionSlot> slot)
+    : stream_(std::move(socket), tls), state_(std::move(state)), slot_(std::move(slot)) {}
 
 void HttpSession::run() {
-    beast::get_lowest_layer(stream_).expires_after(state_->config().http_timeout);
+    beast::get_lowest_layer(stream_).expires_after(state_->config().tls_handshake_timeout);
     stream_.async_handshake(ssl::stream_base::server,
                             beast::bind_front_handler(&HttpSession::on_handshake, shared_from_this()));
 }
 
 void HttpSession::on_handshake(beast::error_code ec) {
-    // Browsers probing a self-signed certificate often drop the first connection: not worth a log.
-    if (ec) return;
+    // Browsers probing a self-signed certificate often drop the first connection: a metric, no log.
+    if (ec) return state_->metrics().handshake_failed();
     do_read();
 }
 
@@ -42,16 +45,36 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
     if (ec == http::error::body_limit || ec == http::error::unexpected_body) {
         return send_and_close(http::status::payload_too_large, "requests carry no body");
     }
-    if (ec) return;  // timeout, reset or garbage: drop the connection
+    // Timeout (slowloris, or an idle keep-alive), reset or garbage: drop the connection.
+    if (ec == beast::error::timeout) state_->metrics().rejected(Rejection::request_timeout);
+    if (ec) return;
     handle(parser_->release());
 }
 
 void HttpSession::handle(Request request) {
+    if (slot_->over_per_ip()) {
+        state_->metrics().rejected(Rejection::per_ip);
+        return send_and_close(http::status::too_many_requests, "too many connections from your address");
+    }
     if (websocket::is_upgrade(request)) return upgrade(std::move(request));
     if (request.method() != http::verb::get && request.method() != http::verb::head) {
         return send(text_response(http::status::method_not_allowed, "only GET and HEAD", request));
     }
-    serve_file(request);
+    if (!serve_operations(request)) serve_file(request);
+}
+
+bool HttpSession::serve_operations(const Request& request) {
+    std::string_view path = target_path(request.target());
+    if (path == "/healthz") {
+        const bool up = state_->metrics().accepting();
+        send(text_response(up ? http::status::ok : http::status::service_unavailable,
+                           up ? "ok" : "shutting down", request));
+        return true;
+    }
+    if (path != "/metrics") return false;
+    send(body_response(render_metrics(state_->metrics_snapshot()), "text/plain; version=0.0.4; charset=utf-8",
+                       request));
+    return true;
 }
 
 void HttpSession::upgrade(Request request) {
@@ -59,25 +82,30 @@ void HttpSession::upgrade(Request request) {
     if (path != "/ws" && path != "/") {
         return send(text_response(http::status::not_found, "WebSocket lives at /ws", request));
     }
+    if (!origin_allowed(request[http::field::origin], request[http::field::host],
+                        state_->config().allowed_origins)) {
+        state_->metrics().rejected(Rejection::origin);
+        return send(text_response(http::status::forbidden, "this origin may not connect", request));
+    }
     RoomChoice choice = room_from_target(request.target());
-    if (!choice.ok()) return send(text_response(http::status::bad_request, choice.error, request));
+    if (!choice.ok()) {
+        state_->metrics().rejected(Rejection::bad_room);
+        return send(text_response(http::status::bad_request, choice.error, request));
+    }
     beast::get_lowest_layer(stream_).expires_never();
-    std::make_shared<WebsocketSession>(std::move(stream_), state_, std::move(choice.room))
+    std::make_shared<WebsocketSession>(std::move(stream_), state_, std::move(choice.room), std::move(slot_))
         ->run(std::move(request));
 }
 
 void HttpSession::serve_file(const Request& request) {
-    std::optional<std::filesystem::path> file;
-    if (auto relative = static_relative_path(request.target())) {
-        file = resolve_in_root(state_->config().web_root, *relative);
-    }
+    auto file = choose_served_file(state_->config().web_root, request.target(),
+                                   request[http::field::accept_encoding]);
     if (!file) return send(text_response(http::status::not_found, "not found", request));
-    if (request.method() == http::verb::head) {
-        std::error_code ec;
-        std::uintmax_t size = std::filesystem::file_size(*file, ec);
-        if (ec) return send(text_response(http::status::not_found, "not found", request));
-        return send(head_response(*file, size, request));
+    if (is_not_modified(request[http::field::if_none_match], request[http::field::if_modified_since],
+                        file->etag, file->mtime)) {
+        return send(not_modified_response(*file, request));
     }
+    if (request.method() == http::verb::head) return send(head_response(*file, request));
     auto response = file_response(*file, request);
     if (!response) return send(text_response(http::status::not_found, "not found", request));
     send(std::move(*response));

@@ -9,12 +9,14 @@
 
 namespace p2p::relay {
 
+class ConnectionSlot;
 class SharedState;
 
 // Serves GET/HEAD of the web root and routes /ws (and /) upgrades; lives on one strand.
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
 public:
-    HttpSession(tcp::socket&& socket, ssl::context& tls, std::shared_ptr<SharedState> state);
+    HttpSession(tcp::socket&& socket, ssl::context& tls, std::shared_ptr<SharedState> state,
+                std::shared_ptr<ConnectionSlot> slot);
 
     void run();
 
@@ -24,6 +26,8 @@ private:
     void on_read(beast::error_code ec, std::size_t bytes);
     void handle(Request request);
     void upgrade(Request request);
+    // /healthz and /metrics; false when `request` is for neither.
+    bool serve_operations(const Request& request);
     void serve_file(const Request& request);
     template <typename Body>
     void send(http::response<Body> response);
@@ -34,6 +38,7 @@ private:
     TlsStream stream_;
     beast::flat_buffer buffer_;
     std::shared_ptr<SharedState> state_;
+    std::shared_ptr<ConnectionSlot> slot_;
     std::optional<http::request_parser<http::empty_body>> parser_;
     std::shared_ptr<void> response_;  // keeps the response alive while it is written
 };

@@ -1,13 +1,14 @@
 #include "server/listener.hpp"
 
-#include "server/http_session.hpp"
+#include "server/connection_slot.hpp"
 #include "server/log.hpp"
+#include "server/shared_state.hpp"
 
 namespace p2p::relay {
 
-Listener::Listener(net::io_context& io, ssl::context& tls, const tcp::endpoint& endpoint,
-                   std::shared_ptr<SharedState> state)
-    : io_(io), tls_(tls), acceptor_(net::make_strand(io)), state_(std::move(state)) {
+Listener::Listener(net::io_context& io, const tcp::endpoint& endpoint, std::shared_ptr<SharedState> state,
+                   StartSession start)
+    : io_(io), acceptor_(net::make_strand(io)), state_(std::move(state)), start_(std::move(start)) {
     acceptor_.open(endpoint.protocol());
     acceptor_.set_option(net::socket_base::reuse_address(true));
     acceptor_.bind(endpoint);
@@ -35,11 +36,25 @@ void Listener::do_accept() {
 void Listener::on_accept(beast::error_code ec, tcp::socket socket) {
     if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
     if (ec) {
-        log_line("accept failed: " + ec.message());
+        log(LogLevel::warn, "accept failed", {{"error", ec.message()}});
     } else {
-        std::make_shared<HttpSession>(std::move(socket), tls_, state_)->run();
+        start_session(std::move(socket));
     }
     do_accept();
+}
+
+void Listener::start_session(tcp::socket socket) {
+    beast::error_code ec;
+    const std::string ip = socket.remote_endpoint(ec).address().to_string();
+    if (ec) return;  // already gone
+    auto slot = state_->gate().enter(ip);
+    if (!slot) {
+        // At the overall cap even a refusal (a TLS handshake) would cost what the cap protects.
+        state_->metrics().rejected(Rejection::max_connections);
+        log(LogLevel::warn, "connection cap reached; closing a new connection", {{"ip", ip}});
+        return;  // the socket closes as it goes out of scope
+    }
+    start_(std::move(socket), std::move(slot));
 }
 
 }  // namespace p2p::relay

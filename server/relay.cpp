@@ -5,8 +5,10 @@
 
 #include "server/certificate_store.hpp"
 #include "server/host_addresses.hpp"
+#include "server/http_session.hpp"
 #include "server/listener.hpp"
 #include "server/log.hpp"
+#include "server/redirect_session.hpp"
 #include "server/shared_state.hpp"
 #include "server/tls_context.hpp"
 
@@ -21,20 +23,30 @@ CertificateFiles certificate_for(const Config& config) {
     if (config.cert_file && config.key_file) return {*config.cert_file, *config.key_file};
     StoredCertificate stored =
         ensure_certificate(config.state_dir, required_names(non_loopback_ipv4_addresses()));
-    log_line((stored.generated ? "generated a self-signed certificate: " : "reusing certificate: ") +
-             stored.files.cert.string());
+    log(LogLevel::info, stored.generated ? "generated a self-signed certificate" : "reusing certificate",
+        {{"file", stored.files.cert.string()}});
     return stored.files;
+}
+
+// Set first, so even the certificate lines obey --log-level.
+Config with_log_level(Config config) {
+    set_log_level(config.log_level);
+    return config;
+}
+
+tcp::endpoint endpoint_of(const Config& config, std::uint16_t port) {
+    return {net::ip::make_address(config.address), port};
 }
 
 }  // namespace
 
 Relay::Relay(Config config)
-    : config_(std::move(config)),
+    : config_(with_log_level(std::move(config))),
       io_(static_cast<int>(config_.threads)),
       tls_(make_tls_context(certificate_for(config_))),
       state_(std::make_shared<SharedState>(config_)),
-      listener_(std::make_shared<Listener>(
-          io_, tls_, tcp::endpoint(net::ip::make_address(config_.address), config_.port), state_)),
+      listener_(make_https_listener()),
+      redirect_listener_(config_.http_redirect_port ? make_redirect_listener() : nullptr),
       signals_(io_, SIGINT, SIGTERM),
       grace_timer_(io_) {}
 
@@ -42,11 +54,30 @@ Relay::~Relay() = default;
 
 tcp::endpoint Relay::local_endpoint() const { return listener_->local_endpoint(); }
 
+std::shared_ptr<Listener> Relay::make_https_listener() {
+    return std::make_shared<Listener>(
+        io_, endpoint_of(config_, config_.port), state_,
+        [this](tcp::socket&& socket, std::shared_ptr<ConnectionSlot> slot) {
+            std::make_shared<HttpSession>(std::move(socket), tls_, state_, std::move(slot))->run();
+        });
+}
+
+std::shared_ptr<Listener> Relay::make_redirect_listener() {
+    return std::make_shared<Listener>(
+        io_, endpoint_of(config_, *config_.http_redirect_port), state_,
+        [this](tcp::socket&& socket, std::shared_ptr<ConnectionSlot> slot) {
+            std::make_shared<RedirectSession>(std::move(socket), state_, std::move(slot),
+                                              listener_->local_endpoint().port())
+                ->run();
+        });
+}
+
 void Relay::run() {
     signals_.async_wait([this](beast::error_code ec, int) {
         if (!ec) on_stop_signal();
     });
     listener_->run();
+    if (redirect_listener_) redirect_listener_->run();
     std::vector<std::thread> extra_threads;
     for (unsigned i = 1; i < config_.threads; ++i) extra_threads.emplace_back([this] { io_.run(); });
     io_.run();
@@ -54,8 +85,10 @@ void Relay::run() {
 }
 
 void Relay::on_stop_signal() {
-    log_line("stopping");
+    log(LogLevel::info, "stopping: closing peers with 1001");
+    state_->metrics().stop_accepting();
     listener_->stop();
+    if (redirect_listener_) redirect_listener_->stop();
     state_->close_all();
     wait_for_sessions(std::chrono::steady_clock::now() + kShutdownGrace);
 }

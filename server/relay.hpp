@@ -27,6 +27,8 @@ public:
 
 private:
     void on_stop_signal();
+    std::shared_ptr<Listener> make_https_listener();
+    std::shared_ptr<Listener> make_redirect_listener();
     void wait_for_sessions(std::chrono::steady_clock::time_point deadline);
 
     Config config_;
@@ -34,6 +36,7 @@ private:
     ssl::context tls_;
     std::shared_ptr<SharedState> state_;
     std::shared_ptr<Listener> listener_;
+    std::shared_ptr<Listener> redirect_listener_;  // only with --http-redirect-port
     net::signal_set signals_;
     net::steady_timer grace_timer_;
 };

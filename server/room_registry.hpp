@@ -35,6 +35,7 @@ public:
     // The other peers in `peer`'s room (empty if alone or unknown).
     std::vector<PeerId> others_in_room(PeerId peer) const;
 
+    bool contains(std::string_view room) const { return members_.contains(std::string(room)); }
     std::size_t room_count() const { return members_.size(); }
     std::size_t peer_count() const { return room_of_.size(); }
 

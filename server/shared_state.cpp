@@ -12,15 +12,26 @@ std::shared_ptr<const std::string> shared_text(std::string text) {
 
 }  // namespace
 
-std::optional<PeerId> SharedState::join(const std::string& room,
-                                        const std::shared_ptr<WebsocketSession>& session) {
+SharedState::SharedState(Config config)
+    : config_(std::move(config)),
+      gate_(std::make_shared<ConnectionGate>(config_.max_connections, config_.max_connections_per_ip,
+                                             metrics_)) {}
+
+MetricsSnapshot SharedState::metrics_snapshot() const {
+    std::lock_guard lock(mutex_);
+    return metrics_.snapshot(rooms_.peer_count(), rooms_.room_count());
+}
+
+std::variant<PeerId, Rejection> SharedState::join(const std::string& room,
+                                                  const std::shared_ptr<WebsocketSession>& session) {
     std::vector<std::shared_ptr<WebsocketSession>> others;
     std::lock_guard lock(mutex_);
+    if (!rooms_.contains(room) && rooms_.room_count() >= config_.max_rooms) return Rejection::max_rooms;
     auto admission = rooms_.join(room);
-    if (!admission) return std::nullopt;
+    if (!admission) return Rejection::room_full;
     sessions_[admission->peer] = session;
     auto peers = static_cast<unsigned>(admission->peers_in_room);
-    session->send(shared_text(encode(Joined{room, peers})));
+    session->send(shared_text(encode(Joined{room, peers, ice_servers_for_pages(config_.ice)})));
     others = sessions_of(admission->others);
     auto peer_joined = shared_text(encode(PeerJoined{}));
     for (const auto& other : others) other->send(peer_joined);
@@ -40,6 +51,7 @@ void SharedState::forward(PeerId from, std::shared_ptr<const std::string> text) 
     std::vector<std::shared_ptr<WebsocketSession>> others;
     std::lock_guard lock(mutex_);
     others = sessions_of(rooms_.others_in_room(from));
+    if (!others.empty()) metrics_.relayed(text->size());
     for (const auto& other : others) other->send(text);
 }
 

@@ -8,9 +8,12 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <variant>
 #include <vector>
 
 #include "server/config.hpp"
+#include "server/connection_gate.hpp"
+#include "server/metrics.hpp"
 #include "server/room_registry.hpp"
 
 namespace p2p::relay {
@@ -20,13 +23,18 @@ class WebsocketSession;
 // Rooms plus the live sessions behind each peer id; thread-safe.
 class SharedState {
 public:
-    explicit SharedState(Config config) : config_(std::move(config)) {}
+    explicit SharedState(Config config);
 
     const Config& config() const { return config_; }
+    Metrics& metrics() { return metrics_; }
+    ConnectionGate& gate() { return *gate_; }
+    // Counters plus the current peers and rooms, for /metrics.
+    MetricsSnapshot metrics_snapshot() const;
 
-    // Adds `session` to `room`, sends it "joined" and the others "peer_joined";
-    // nullopt when the room is full.
-    std::optional<PeerId> join(const std::string& room, const std::shared_ptr<WebsocketSession>& session);
+    // Adds `session` to `room`, sends it "joined" and the others "peer_joined"; otherwise why
+    // not: room_full, or max_rooms when `room` would be one room too many.
+    std::variant<PeerId, Rejection> join(const std::string& room,
+                                         const std::shared_ptr<WebsocketSession>& session);
 
     // Removes `peer` and tells whoever remains in its room "peer_left". Idempotent.
     void leave(PeerId peer);
@@ -45,6 +53,8 @@ private:
     std::vector<std::shared_ptr<WebsocketSession>> sessions_of(const std::vector<PeerId>& peers) const;
 
     const Config config_;
+    Metrics metrics_;
+    std::shared_ptr<ConnectionGate> gate_;
     mutable std::mutex mutex_;
     RoomRegistry rooms_;
     std::unordered_map<PeerId, std::weak_ptr<WebsocketSession>> sessions_;

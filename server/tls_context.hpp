@@ -1,4 +1,5 @@
-// The server TLS configuration: TLS 1.2 or newer with the given certificate and key.
+// The server TLS configuration: Mozilla "intermediate" (TLS 1.2/1.3, AEAD + ECDHE only, groups
+// X25519/P-256/P-384, no compression or renegotiation) with the given certificate and key.
 #pragma once
 
 #include "server/certificate_store.hpp"

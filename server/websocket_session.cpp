@@ -1,5 +1,6 @@
 #include "server/websocket_session.hpp"
 
+#include "server/connection_slot.hpp"
 #include "server/log.hpp"
 #include "server/shared_state.hpp"
 #include "shared/codec.hpp"
@@ -13,11 +14,23 @@ bool is_normal_end(const beast::error_code& ec) {
            ec == net::error::eof || ec == beast::error::timeout || ec == ssl::error::stream_truncated;
 }
 
+std::shared_ptr<const std::string> shared_text(std::string text) {
+    return std::make_shared<const std::string>(std::move(text));
+}
+
+LogFields peer_fields(std::optional<PeerId> peer, const std::string& room) {
+    return {{"peer", peer ? std::to_string(*peer) : "-"}, {"room", room}};
+}
+
 }  // namespace
 
 WebsocketSession::WebsocketSession(TlsStream&& stream, std::shared_ptr<SharedState> state,
-                                   std::string room)
-    : ws_(std::move(stream)), state_(std::move(state)), room_(std::move(room)) {}
+                                   std::string room, std::shared_ptr<ConnectionSlot> slot)
+    : ws_(std::move(stream)),
+      state_(std::move(state)),
+      room_(std::move(room)),
+      slot_(std::move(slot)),
+      bucket_(state_->config().message_rate, state_->config().message_burst, TokenBucket::Clock::now()) {}
 
 WebsocketSession::~WebsocketSession() { leave_room(); }
 
@@ -38,15 +51,20 @@ void WebsocketSession::run(Request request) {
 }
 
 void WebsocketSession::on_accept(beast::error_code ec) {
-    if (ec) return log_line("websocket handshake failed: " + ec.message());
-    peer_ = state_->join(room_, shared_from_this());
-    if (!peer_) {
-        log_line("refused a third peer in room '" + room_ + "'");
-        enqueue(std::make_shared<const std::string>(
-            encode_error(error_code::kRoomFull, "room '" + room_ + "' already has two people")));
-        return request_close({websocket::close_code::policy_error, "room_full"});
+    if (ec) return log(LogLevel::info, "websocket handshake failed", {{"error", ec.message()}});
+    auto joined = state_->join(room_, shared_from_this());
+    if (const Rejection* refused = std::get_if<Rejection>(&joined)) {
+        state_->metrics().rejected(*refused);
+        log(LogLevel::info, "refused a peer", {{"room", room_}, {"reason", std::string(rejection_name(*refused))}});
+        if (*refused == Rejection::room_full) {
+            send_error(error_code::kRoomFull, "room '" + room_ + "' already has two people");
+        } else {
+            send_error("server_full", "the relay has too many rooms; try again later");
+        }
+        return request_close({websocket::close_code::policy_error, std::string(rejection_name(*refused))});
     }
-    log_line("peer " + std::to_string(*peer_) + " joined room '" + room_ + "'");
+    peer_ = std::get<PeerId>(joined);
+    log(LogLevel::debug, "peer joined", peer_fields(peer_, room_));
     do_read();
 }
 
@@ -55,11 +73,9 @@ void WebsocketSession::do_read() {
 }
 
 void WebsocketSession::on_read(beast::error_code ec, std::size_t) {
-    if (ec) {
-        if (!is_normal_end(ec)) log_line("peer read failed: " + ec.message());
-        return leave_room();
-    }
+    if (ec) return on_read_error(ec);
     if (!ws_.got_text()) {
+        state_->metrics().rejected(Rejection::binary);
         leave_room();
         return request_close({websocket::close_code::unknown_data, "binary frames are not supported"});
     }
@@ -69,19 +85,41 @@ void WebsocketSession::on_read(beast::error_code ec, std::size_t) {
     do_read();
 }
 
-void WebsocketSession::handle_text(std::string text) {
-    DecodeResult decoded = decode(text, state_->config().limits);
-    if (!decoded.ok()) {
-        const DecodeError& error = decoded.error();
-        return enqueue(std::make_shared<const std::string>(encode_error(error.code, error.detail)));
+void WebsocketSession::on_read_error(const beast::error_code& ec) {
+    // Beast closes with 1009 itself when a message passes read_message_max, before buffering it.
+    if (ec == websocket::error::message_too_big) state_->metrics().rejected(Rejection::too_large);
+    if (ec == beast::error::timeout) {
+        state_->metrics().rejected(Rejection::idle_timeout);
+        log(LogLevel::info, "dropping a peer that stopped answering pings", peer_fields(peer_, room_));
+    } else if (!is_normal_end(ec)) {
+        log(LogLevel::info, "peer read failed", {{"error", ec.message()}});
     }
+    leave_room();
+}
+
+void WebsocketSession::handle_text(std::string text) {
+    // Left (write failed) or refused already: the rest is not worth decoding, nor forwardable.
+    if (!peer_ || closing_ || pending_close_) return;
+    if (!bucket_.try_take(TokenBucket::Clock::now())) {
+        state_->metrics().rejected(Rejection::rate_limited);
+        log(LogLevel::warn, "peer over its message rate", peer_fields(peer_, room_));
+        send_error("rate_limited", "more messages than the relay allows per second");
+        leave_room();
+        return request_close({websocket::close_code::policy_error, "rate_limited"});
+    }
+    DecodeResult decoded = decode(text, state_->config().limits);
+    if (!decoded.ok()) return send_error(decoded.error().code, decoded.error().detail);
     if (!is_peer_message(decoded.message())) {
-        return enqueue(std::make_shared<const std::string>(encode_error(
-            error_code::kNotAllowed, "'" + std::string(type_name(decoded.message())) +
-                                         "' is sent only by the relay")));
+        return send_error(error_code::kNotAllowed,
+                          "'" + std::string(type_name(decoded.message())) + "' is sent only by the relay");
     }
     // Forward the original bytes: re-serialising could change them and costs time.
     state_->forward(*peer_, std::make_shared<const std::string>(std::move(text)));
+}
+
+void WebsocketSession::send_error(std::string_view code, const std::string& detail) {
+    state_->metrics().error_sent(code);
+    enqueue(shared_text(encode_error(code, detail)));
 }
 
 void WebsocketSession::send(std::shared_ptr<const std::string> text) {
@@ -96,15 +134,22 @@ void WebsocketSession::close(websocket::close_reason reason) {
 
 void WebsocketSession::enqueue(std::shared_ptr<const std::string> text) {
     if (closing_ || pending_close_) return;
-    if (queued_bytes_ + text->size() > state_->config().max_queued_bytes) {
-        log_line("dropping a peer that does not read its messages");
-        beast::error_code ignored;
-        beast::get_lowest_layer(ws_).socket().close(ignored);  // pending reads fail, so it leaves
-        return;
+    const Config& config = state_->config();
+    if (queued_bytes_ + text->size() > config.max_queued_bytes || queue_.size() >= config.max_queued_messages) {
+        return drop_slow_reader();
     }
     queued_bytes_ += text->size();
     queue_.push_back(std::move(text));
     if (queue_.size() == 1) do_write();  // otherwise on_write continues with it
+}
+
+void WebsocketSession::drop_slow_reader() {
+    state_->metrics().rejected(Rejection::slow_reader);
+    log(LogLevel::warn, "dropping a peer that does not read its messages", peer_fields(peer_, room_));
+    closing_ = true;  // no close frame: it could not be written past the full queue anyway
+    beast::error_code ignored;
+    beast::get_lowest_layer(ws_).socket().close(ignored);  // pending reads fail, so it leaves
+    leave_room();
 }
 
 void WebsocketSession::do_write() {
@@ -117,7 +162,7 @@ void WebsocketSession::on_write(beast::error_code ec, std::size_t) {
     if (ec) {
         queue_.clear();
         queued_bytes_ = 0;
-        if (!is_normal_end(ec)) log_line("peer write failed: " + ec.message());
+        if (!is_normal_end(ec)) log(LogLevel::info, "peer write failed", {{"error", ec.message()}});
         return leave_room();
     }
     queued_bytes_ -= queue_.front()->size();
@@ -137,13 +182,13 @@ void WebsocketSession::request_close(websocket::close_reason reason) {
 }
 
 void WebsocketSession::on_close(beast::error_code ec) {
-    if (ec && !is_normal_end(ec)) log_line("websocket close failed: " + ec.message());
+    if (ec && !is_normal_end(ec)) log(LogLevel::info, "websocket close failed", {{"error", ec.message()}});
     leave_room();
 }
 
 void WebsocketSession::leave_room() {
     if (!peer_) return;
-    log_line("peer " + std::to_string(*peer_) + " left room '" + room_ + "'");
+    log(LogLevel::debug, "peer left", peer_fields(peer_, room_));
     state_->leave(*peer_);
     peer_.reset();
 }

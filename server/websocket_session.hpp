@@ -5,18 +5,22 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "server/net_types.hpp"
 #include "server/room_registry.hpp"
+#include "server/token_bucket.hpp"
 
 namespace p2p::relay {
 
+class ConnectionSlot;
 class SharedState;
 
 // A peer's WebSocket; all its state is touched only on its own strand.
 class WebsocketSession : public std::enable_shared_from_this<WebsocketSession> {
 public:
-    WebsocketSession(TlsStream&& stream, std::shared_ptr<SharedState> state, std::string room);
+    WebsocketSession(TlsStream&& stream, std::shared_ptr<SharedState> state, std::string room,
+                     std::shared_ptr<ConnectionSlot> slot);
     ~WebsocketSession();
 
     // Completes the upgrade `request` asked for, then joins the room.
@@ -32,8 +36,11 @@ private:
     void on_accept(beast::error_code ec);
     void do_read();
     void on_read(beast::error_code ec, std::size_t bytes);
+    void on_read_error(const beast::error_code& ec);
     void handle_text(std::string text);
+    void send_error(std::string_view code, const std::string& detail);
     void enqueue(std::shared_ptr<const std::string> text);
+    void drop_slow_reader();
     void do_write();
     void on_write(beast::error_code ec, std::size_t bytes);
     void request_close(websocket::close_reason reason);
@@ -44,7 +51,9 @@ private:
     beast::flat_buffer buffer_;
     std::shared_ptr<SharedState> state_;
     std::string room_;
+    std::shared_ptr<ConnectionSlot> slot_;  // counted against the connection caps while we live
     std::optional<PeerId> peer_;
+    TokenBucket bucket_;
     std::deque<std::shared_ptr<const std::string>> queue_;  // front() is being written
     std::size_t queued_bytes_ = 0;
     std::optional<websocket::close_reason> pending_close_;  // sent after the queue drains

@@ -86,6 +86,44 @@ public:
         return &*it;
     }
 
+    // An optional array of {"urls": string | [string], "username"?, "credential"?}.
+    std::vector<IceServer> ice_servers(const char* name) {
+        std::vector<IceServer> out;
+        auto it = object_.find(name);
+        if (it == object_.end() || it->is_null()) return out;
+        if (!it->is_array()) {
+            fail("field '" + path_ + name + "' must be an array");
+            return out;
+        }
+        for (const json& entry : *it) {
+            if (!entry.is_object()) {
+                fail("each entry of '" + path_ + name + "' must be an object");
+                return out;
+            }
+            FieldReader reader(entry, path_ + name + "[].");
+            out.push_back(IceServer{reader.string_list("urls"), reader.nullable_string("username"),
+                                    reader.nullable_string("credential")});
+            if (reader.error()) fail(*reader.error());
+        }
+        return out;
+    }
+
+    // A string or a non-empty array of strings, as RTCIceServer.urls allows.
+    std::vector<std::string> string_list(const char* name) {
+        auto it = object_.find(name);
+        if (it != object_.end() && it->is_string()) return {it->get<std::string>()};
+        std::vector<std::string> out;
+        if (it != object_.end() && it->is_array() && !it->empty()) {
+            for (const json& item : *it) {
+                if (!item.is_string()) break;
+                out.push_back(item.get<std::string>());
+            }
+            if (out.size() == it->size()) return out;
+        }
+        fail("field '" + path_ + name + "' must be a string or a non-empty array of strings");
+        return {};
+    }
+
     void fail(std::string detail) {
         if (!error_) error_ = std::move(detail);
     }
@@ -115,10 +153,12 @@ std::optional<Message> read_by_type(std::string_view type, FieldReader& reader) 
     if (type == "answer") return Answer{reader.required_string("sdp")};
     if (type == "offer_ice") return OfferIce{read_candidate(reader)};
     if (type == "answer_ice") return AnswerIce{read_candidate(reader)};
+    if (type == "hangup") return Hangup{};
+    if (type == "ready") return Ready{};
     if (type == "peer_joined") return PeerJoined{};
     if (type == "peer_left") return PeerLeft{};
     if (type == "joined") {
-        Joined joined{reader.required_string("room"), 0};
+        Joined joined{reader.required_string("room"), 0, reader.ice_servers("iceServers")};
         auto peers = reader.nullable_index("peers");
         if (!peers) reader.fail("field 'peers' must be a non-negative integer");
         joined.peers = peers.value_or(0);
@@ -126,6 +166,18 @@ std::optional<Message> read_by_type(std::string_view type, FieldReader& reader) 
     }
     if (type == "error") return Error{reader.required_string("code"), reader.required_string("message")};
     return std::nullopt;
+}
+
+json ice_servers_to_json(const std::vector<IceServer>& servers) {
+    json out = json::array();
+    for (const IceServer& server : servers) {
+        json entry = json::object();
+        entry["urls"] = server.urls;
+        if (server.username) entry["username"] = *server.username;
+        if (server.credential) entry["credential"] = *server.credential;
+        out.push_back(std::move(entry));
+    }
+    return out;
 }
 
 json candidate_to_json(const IceCandidate& c) {
@@ -144,9 +196,12 @@ struct FieldWriter {
     void operator()(const Answer& m) { out["sdp"] = m.sdp; }
     void operator()(const OfferIce& m) { out["iceCandidate"] = candidate_to_json(m.ice_candidate); }
     void operator()(const AnswerIce& m) { out["iceCandidate"] = candidate_to_json(m.ice_candidate); }
+    void operator()(const Hangup&) {}
+    void operator()(const Ready&) {}
     void operator()(const Joined& m) {
         out["room"] = m.room;
         out["peers"] = m.peers;
+        if (!m.ice_servers.empty()) out["iceServers"] = ice_servers_to_json(m.ice_servers);
     }
     void operator()(const PeerJoined&) {}
     void operator()(const PeerLeft&) {}
@@ -169,6 +224,8 @@ std::string_view type_name(const Message& message) {
         std::string_view operator()(const Answer&) { return "answer"; }
         std::string_view operator()(const OfferIce&) { return "offer_ice"; }
         std::string_view operator()(const AnswerIce&) { return "answer_ice"; }
+        std::string_view operator()(const Hangup&) { return "hangup"; }
+        std::string_view operator()(const Ready&) { return "ready"; }
         std::string_view operator()(const Joined&) { return "joined"; }
         std::string_view operator()(const PeerJoined&) { return "peer_joined"; }
         std::string_view operator()(const PeerLeft&) { return "peer_left"; }
@@ -179,7 +236,8 @@ std::string_view type_name(const Message& message) {
 
 bool is_peer_message(const Message& message) {
     return std::holds_alternative<Offer>(message) || std::holds_alternative<Answer>(message) ||
-           std::holds_alternative<OfferIce>(message) || std::holds_alternative<AnswerIce>(message);
+           std::holds_alternative<OfferIce>(message) || std::holds_alternative<AnswerIce>(message) ||
+           std::holds_alternative<Hangup>(message) || std::holds_alternative<Ready>(message);
 }
 
 DecodeResult decode(std::string_view text, const ProtocolLimits& limits) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 namespace p2p {
 
@@ -34,11 +35,31 @@ struct AnswerIce {
     IceCandidate ice_candidate;
     bool operator==(const AnswerIce&) const = default;
 };
+// The person hung up: the other page ends its side of the call at once (sent by our pages only).
+struct Hangup {
+    bool operator==(const Hangup&) const = default;
+};
+// "I have no call in progress": sent by our page when it (re)joins without a peer connection, so a
+// peer still holding the old call (e.g. after a reload) starts a fresh one instead of waiting.
+struct Ready {
+    bool operator==(const Ready&) const = default;
+};
+
+// One entry of RTCConfiguration.iceServers, as the relay hands it to the pages.
+struct IceServer {
+    std::vector<std::string> urls;  // "stun:host:3478", "turn:host:3478?transport=udp", ...
+    std::optional<std::string> username;
+    std::optional<std::string> credential;
+    bool operator==(const IceServer&) const = default;
+};
 
 // Relay control messages: only the relay sends these.
 struct Joined {
     std::string room;
     unsigned peers = 0;  // how many peers are in the room, the new one included
+    // STUN/TURN servers the operator configured on the relay ("iceServers"; omitted when empty,
+    // which suits a LAN: host candidates only).
+    std::vector<IceServer> ice_servers = {};
     bool operator==(const Joined&) const = default;
 };
 struct PeerJoined {
@@ -53,7 +74,8 @@ struct Error {
     bool operator==(const Error&) const = default;
 };
 
-using Message = std::variant<Offer, Answer, OfferIce, AnswerIce, Joined, PeerJoined, PeerLeft, Error>;
+using Message =
+    std::variant<Offer, Answer, OfferIce, AnswerIce, Hangup, Ready, Joined, PeerJoined, PeerLeft, Error>;
 
 // The JSON "type" string of a message.
 std::string_view type_name(const Message& message);

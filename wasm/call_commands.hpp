@@ -10,6 +10,7 @@
 #include "wasm/call_states.hpp"
 #include "wasm/log_text.hpp"
 #include "wasm/role.hpp"
+#include "wasm/stats_math.hpp"
 
 namespace p2p::client {
 
@@ -19,24 +20,28 @@ struct OpenSignalling {
 struct SendMessage {
     std::string text;  // already encoded with p2p::encode
 };
+struct StartTimer {
+    TimerKind kind = TimerKind::Reconnect;
+    unsigned token = 0;
+    int delay_ms = 0;
+};
 struct RequestMedia {};    // getUserMedia({video:true, audio:true})
+struct StopMedia {};       // stop every local track (hang-up): the camera light goes off
 struct ShowLocalVideo {};  // attach the local stream to #local-video
 struct CreatePeerConnection {
-    Generation gen = 0;  // the new connection also gets every local track
+    Generation gen = 0;
+    std::vector<IceServer> ice_servers;  // from the relay's latest "joined"
+};
+// Adds every local track (and, on the offer side, the chat data channel) to the connection.
+struct AddLocalTracks {
+    Generation gen = 0;
+    bool data_channel = false;
 };
 struct ClosePeerConnection {
     Generation gen = 0;
 };
-struct CreateOffer {
+struct SetLocalDescription {  // implicit: the browser makes the offer or answer its state calls for
     Generation gen = 0;
-};
-struct CreateAnswer {
-    Generation gen = 0;
-};
-struct SetLocalDescription {
-    Generation gen = 0;
-    SdpType type = SdpType::Offer;
-    std::string sdp;
 };
 struct SetRemoteDescription {
     Generation gen = 0;
@@ -47,12 +52,63 @@ struct AddIceCandidate {
     Generation gen = 0;
     IceCandidate candidate;
 };
+struct RestartIce {
+    Generation gen = 0;
+};
+struct SendData {  // on the connection's data channel, see data_message.hpp
+    Generation gen = 0;
+    std::string text;
+};
+struct SetMicEnabled {
+    bool on = true;
+};
+// Camera off stops sending video frames (replaceTrack(null)); on puts the current track back.
+struct SetCameraEnabled {
+    bool on = true;
+};
+struct StartShare {};  // getDisplayMedia, then replaceTrack on the video sender
+struct StopShare {};   // back to the camera track
+struct SwitchDevice {
+    std::string kind;  // "audioinput" | "videoinput"
+    std::string device_id;
+};
+struct CollectStats {
+    Generation gen = 0;
+};
 struct ShowRemoteVideo {
     Generation gen = 0;  // the stream that connection's ontrack delivered
 };
 struct ClearRemoteVideo {};
-struct ShowStartButton {
+// The page's buttons and indicators.
+struct ShowControls {
+    bool start = false;    // #start
+    bool in_call = false;  // #hangup and the media buttons
+};
+struct ShowToggles {
+    bool mic_on = true;
+    bool camera_on = true;
+    bool sharing = false;
+};
+struct ShowPeerState {
+    bool mic_on = true;
+    bool camera_on = true;
+};
+struct ShowChat {
+    bool mine = false;
+    std::string text;
+};
+struct EnableChat {
+    bool enabled = false;
+};
+struct ShowVerifyCode {
+    std::string code;  // "" hides it
+};
+struct ShowNegotiations {
+    unsigned count = 0;  // completed offer/answer exchanges on the current connection
+};
+struct ShowStats {
     bool visible = false;
+    StatsView view;
 };
 struct SetSignallingState {
     SignallingState state = SignallingState::Connecting;
@@ -61,18 +117,25 @@ struct SetCallState {
     CallState state = CallState::Idle;
 };
 
-// Debug lines go to the console only; info and error lines go to the log panel.
+// Debug lines go to the console only; info and error lines go to the log panel. A notice also
+// replaces the banner over the video (what a person should know or do now); `clears_notice`
+// removes it.
 enum class LogLevel { Debug, Info, Error };
 struct Log {
     LogLevel level = LogLevel::Info;
     Text text = Text::StaleCallback;
     std::string detail;  // appended after the text, untranslated (names, codes, states)
+    bool notice = false;
 };
+struct ClearNotice {};
 
-using CallCommand = std::variant<OpenSignalling, SendMessage, RequestMedia, ShowLocalVideo, CreatePeerConnection,
-                                 ClosePeerConnection, CreateOffer, CreateAnswer, SetLocalDescription,
-                                 SetRemoteDescription, AddIceCandidate, ShowRemoteVideo, ClearRemoteVideo,
-                                 ShowStartButton, SetSignallingState, SetCallState, Log>;
+using CallCommand =
+    std::variant<OpenSignalling, SendMessage, StartTimer, RequestMedia, StopMedia, ShowLocalVideo,
+                 CreatePeerConnection, AddLocalTracks, ClosePeerConnection, SetLocalDescription, SetRemoteDescription,
+                 AddIceCandidate, RestartIce, SendData, SetMicEnabled, SetCameraEnabled, StartShare, StopShare,
+                 SwitchDevice, CollectStats, ShowRemoteVideo, ClearRemoteVideo, ShowControls, ShowToggles,
+                 ShowPeerState, ShowChat, EnableChat, ShowVerifyCode, ShowNegotiations, ShowStats, SetSignallingState, SetCallState,
+                 Log, ClearNotice>;
 using CallCommands = std::vector<CallCommand>;
 
 }  // namespace p2p::client

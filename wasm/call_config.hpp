@@ -2,10 +2,11 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
-#include <vector>
 
 #include "shared/limits.hpp"
+#include "wasm/log_text.hpp"
 #include "wasm/role.hpp"
 
 namespace p2p::client {
@@ -13,8 +14,9 @@ namespace p2p::client {
 struct CallConfig {
     Role role = Role::Offer;
     std::string room = kDefaultRoom;
-    // STUN/TURN URLs for RTCPeerConnection; empty is enough on a LAN or loopback.
-    std::vector<std::string> ice_servers;
+    Lang lang = Lang::Zh;
+    // Seeds the reconnect jitter (the page passes a random value; tests a fixed one).
+    std::uint32_t seed = 1;
     // Remote candidates held while no remote description is set; a peer that sends more is broken.
     std::size_t max_queued_candidates = 256;
 };

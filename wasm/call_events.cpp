@@ -4,8 +4,6 @@ namespace p2p::client {
 
 std::string_view operation_name(PeerOperation op) {
     switch (op) {
-        case PeerOperation::CreateOffer: return "createOffer";
-        case PeerOperation::CreateAnswer: return "createAnswer";
         case PeerOperation::SetLocalDescription: return "setLocalDescription";
         case PeerOperation::SetRemoteDescription: return "setRemoteDescription";
         case PeerOperation::AddIceCandidate: return "addIceCandidate";

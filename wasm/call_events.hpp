@@ -7,6 +7,7 @@
 
 #include "shared/messages.hpp"
 #include "wasm/role.hpp"
+#include "wasm/stats_math.hpp"
 
 namespace p2p::client {
 
@@ -14,7 +15,11 @@ namespace p2p::client {
 using Generation = std::uint32_t;
 
 // The RTCPeerConnection operations whose failure is reported back.
-enum class PeerOperation { CreateOffer, CreateAnswer, SetLocalDescription, SetRemoteDescription, AddIceCandidate };
+enum class PeerOperation { SetLocalDescription, SetRemoteDescription, AddIceCandidate };
+
+// The machine's timers; a fired timer whose token is not the latest one of its kind is stale.
+enum class TimerKind { Reconnect, IceRestart, Stats };
+inline constexpr int kTimerKinds = 3;
 
 struct SignallingOpened {};
 struct SignallingClosed {
@@ -25,22 +30,51 @@ struct SignallingFailed {};  // WebSocket "error": browsers give no detail, a cl
 struct SignallingMessage {
     std::string text;  // raw frame; the machine decodes it with p2p::decode
 };
+struct TimerFired {
+    TimerKind kind = TimerKind::Reconnect;
+    unsigned token = 0;
+};
+// Buttons of the page.
 struct StartClicked {};
+struct HangupClicked {};
+struct MicToggled {};
+struct CameraToggled {};
+struct ShareToggled {};
+struct StatsToggled {};
+struct RestartClicked {};  // "reconnect" in the stats panel: restart ICE by hand
+struct ChatSubmitted {
+    std::string text;
+};
+struct DeviceChosen {
+    std::string kind;  // "audioinput" | "videoinput"
+    std::string device_id;
+};
+// getUserMedia / getDisplayMedia / device switching results.
 struct MediaReady {};
 struct MediaFailed {
     std::string name;  // DOMException name, e.g. NotAllowedError
     std::string message;
 };
-struct LocalDescriptionCreated {
+struct ShareStarted {};
+struct ShareStopped {};  // the user ended the capture from the browser's own UI
+struct ShareFailed {
+    std::string error;
+};
+struct DeviceSwitchFailed {
+    std::string error;
+};
+// RTCPeerConnection.
+struct NegotiationNeeded {
     Generation gen = 0;
-    SdpType type = SdpType::Offer;
-    std::string sdp;
 };
 struct LocalDescriptionSet {
     Generation gen = 0;
+    SdpType type = SdpType::Offer;  // what the implicit setLocalDescription() produced
+    std::string sdp;
 };
 struct RemoteDescriptionSet {
     Generation gen = 0;
+    SdpType type = SdpType::Offer;
 };
 struct LocalIceCandidate {
     Generation gen = 0;
@@ -53,20 +87,32 @@ struct IceStateChanged {
     Generation gen = 0;
     std::string state;  // RTCPeerConnection.iceConnectionState
 };
-struct ConnectionStateChanged {
-    Generation gen = 0;
-    std::string state;  // RTCPeerConnection.connectionState
-};
 struct PeerOperationFailed {
     Generation gen = 0;
-    PeerOperation op = PeerOperation::CreateOffer;
+    PeerOperation op = PeerOperation::SetLocalDescription;
     std::string error;
 };
+// The chat/state RTCDataChannel of a connection.
+struct DataChannelOpen {
+    Generation gen = 0;
+    bool open = false;
+};
+struct DataReceived {
+    Generation gen = 0;
+    std::string text;
+};
+struct StatsCollected {
+    Generation gen = 0;
+    StatsSample sample;
+};
 
-using CallEvent = std::variant<SignallingOpened, SignallingClosed, SignallingFailed, SignallingMessage, StartClicked,
-                               MediaReady, MediaFailed, LocalDescriptionCreated, LocalDescriptionSet,
-                               RemoteDescriptionSet, LocalIceCandidate, RemoteTrackArrived, IceStateChanged,
-                               ConnectionStateChanged, PeerOperationFailed>;
+using CallEvent =
+    std::variant<SignallingOpened, SignallingClosed, SignallingFailed, SignallingMessage, TimerFired, StartClicked,
+                 HangupClicked, MicToggled, CameraToggled, ShareToggled, StatsToggled, RestartClicked, ChatSubmitted,
+                 DeviceChosen, MediaReady, MediaFailed, ShareStarted, ShareStopped, ShareFailed,
+                 DeviceSwitchFailed, NegotiationNeeded, LocalDescriptionSet, RemoteDescriptionSet, LocalIceCandidate,
+                 RemoteTrackArrived, IceStateChanged, PeerOperationFailed, DataChannelOpen, DataReceived,
+                 StatsCollected>;
 
 std::string_view operation_name(PeerOperation op);
 

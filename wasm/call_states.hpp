@@ -6,7 +6,9 @@
 namespace p2p::client {
 
 enum class SignallingState { Connecting, Open, Closed };
-enum class CallState { Idle, Media, Negotiating, Connected, Ended, Failed };
+// Idle is also the clean "ready" state after a hang-up; Reconnecting is a live call whose ICE
+// dropped and is being restarted.
+enum class CallState { Idle, Media, Negotiating, Connected, Reconnecting, Ended, Failed };
 
 inline std::string_view state_name(SignallingState state) {
     switch (state) {
@@ -23,6 +25,7 @@ inline std::string_view state_name(CallState state) {
         case CallState::Media: return "media";
         case CallState::Negotiating: return "negotiating";
         case CallState::Connected: return "connected";
+        case CallState::Reconnecting: return "reconnecting";
         case CallState::Ended: return "ended";
         case CallState::Failed: return "failed";
     }

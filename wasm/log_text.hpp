@@ -1,40 +1,59 @@
-// Every user-visible log string, looked up by id so a second language only touches log_text.cpp.
+// Every user-visible string, looked up by id and language: one table per language
+// (text_zh.cpp, text_en.cpp), so the machine and the page never hold literal words.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <string_view>
 
 namespace p2p::client {
 
+enum class Lang { Zh, En };
+
 enum class Text {
+    // Log panel and notices.
     SignallingConnecting,
     SignallingOpen,
     SignallingClosed,
     SignallingError,
+    RelayRetrying,
     JoinedRoom,
     PeerAlreadyHere,
     PeerJoined,
     PeerLeft,
+    PeerOffline,
+    PeerHungUp,
+    PeerRestarted,
+    HungUp,
     RoomFull,
     RelayError,
     ClickStart,
     WaitingForPeer,
-    WaitingForOffer,
+    IncomingCall,
     RequestingMedia,
     MediaReady,
     MediaFailed,
+    PermissionDenied,
+    NoDevice,
+    DeviceBusy,
+    HttpsRequired,
     CreatingPeerConnection,
-    CreatingLocalSdp,
     OfferSent,
     OfferReceived,
     AnswerSent,
     AnswerReceived,
+    GlareIgnored,
+    GlareYield,
+    NegotiationDeferred,
     CandidateSent,
     CandidateReceived,
     CandidateQueued,
     CandidateDropped,
     IceState,
-    ConnectionState,
     Connected,
+    ConnectionLost,
+    IceRestart,
+    Reconnected,
     ConnectionFailed,
     RemoteMedia,
     PeerOperationFailed,
@@ -43,8 +62,49 @@ enum class Text {
     StaleCallback,
     InvalidType,
     InvalidRoom,
+    PeerMicOff,
+    PeerMicOn,
+    PeerCameraOff,
+    PeerCameraOn,
+    ShareFailed,
+    DeviceSwitchFailed,
+    ChatUnavailable,
+    // Static labels of the page.
+    UiTitle,
+    UiStart,
+    UiHangup,
+    UiMute,
+    UiUnmute,
+    UiCameraOff,
+    UiCameraOn,
+    UiShare,
+    UiStopShare,
+    UiStats,
+    UiDiagnostics,
+    UiSend,
+    UiChatPlaceholder,
+    UiRemote,
+    UiLocal,
+    UiVerify,
+    UiReconnect,
+    UiDevices,
+    UiMe,
+    UiPeer,
+    StatRtt,
+    StatIn,
+    StatOut,
+    StatResolution,
+    StatFps,
+    StatLoss,
+    StatPath,
+    Count,  // not a string: the number of ids, for the per-language tables
 };
 
-std::string_view text(Text id);
+std::string_view text(Text id, Lang lang = Lang::Zh);
+
+// One string per Text id, in the enum's order; defined in text_zh.cpp and text_en.cpp.
+using TextTable = std::array<std::string_view, static_cast<std::size_t>(Text::Count)>;
+extern const TextTable kTextZh;
+extern const TextTable kTextEn;
 
 }  // namespace p2p::client

@@ -42,4 +42,12 @@ QueryResult parse_page_query(std::string_view search, CallConfig defaults) {
     return config;
 }
 
+Lang pick_language(std::string_view search, std::string_view navigator_language) {
+    if (!search.empty() && search.front() == '?') search.remove_prefix(1);
+    std::optional<std::string> lang = form_value(search, "lang");
+    if (lang && lang->rfind("zh", 0) == 0) return Lang::Zh;
+    if (lang && lang->rfind("en", 0) == 0) return Lang::En;
+    return navigator_language.substr(0, 2) == "zh" ? Lang::Zh : Lang::En;
+}
+
 }  // namespace p2p::client

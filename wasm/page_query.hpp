@@ -23,4 +23,8 @@ using QueryResult = std::variant<CallConfig, QueryError>;
 // connecting so the user sees why nothing happens.
 QueryResult parse_page_query(std::string_view search, CallConfig defaults = {});
 
+// The page language: ?lang=zh|en wins, else navigator.language (zh* -> Chinese, anything else ->
+// English).
+Lang pick_language(std::string_view search, std::string_view navigator_language);
+
 }  // namespace p2p::client

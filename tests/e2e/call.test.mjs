@@ -1,46 +1,16 @@
 // Browser end-to-end: the real relay over TLS, real headless Chromium pages running our wasm
 // client, real WebRTC calls on loopback. Run inside a fresh network namespace (see run.sh).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-import { startRelay } from './lib/relay.mjs';
-import { launchBrowser, openPage } from './lib/browser.mjs';
+import { openPage } from './lib/browser.mjs';
+import { useRelayAndBrowser } from './lib/suite.mjs';
 import { callUrl, closePages, openCall, waitSignallingOpen } from './lib/call.mjs';
 import { expectRemoteVideoPlaying, setupTimeMs } from './lib/video.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const bundle = process.env.WEB_BUNDLE;
-
-// The relay serves one web root: the real client bundle plus the seed-protocol test peer.
-function makeWebRoot() {
-  if (!bundle || !existsSync(join(bundle, 'client.wasm'))) {
-    throw new Error(`WEB_BUNDLE (${bundle}) holds no client.wasm: build the wasm client first`);
-  }
-  const root = mkdtempSync(join(tmpdir(), 'p2p-e2e-www-'));
-  cpSync(bundle, root, { recursive: true });
-  cpSync(join(here, 'fixtures', 'seed-peer.html'), join(root, 'seed-peer.html'));
-  return root;
-}
-
-let relay;
-let browser;
-let webRoot;
-
-before(async () => {
-  webRoot = makeWebRoot();
-  relay = await startRelay({ webRoot });
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await relay?.stop();
-  if (webRoot) rmSync(webRoot, { recursive: true, force: true });
-});
+const env = useRelayAndBrowser();
 
 async function expectBothPlaying(pages) {
   await Promise.all([
@@ -51,46 +21,56 @@ async function expectBothPlaying(pages) {
 
 describe('a call between two of our pages', () => {
   test('offer page opened first', async () => {
-    const pages = await openCall(browser, relay.origin, { room: 'offer-first' });
+    const pages = await openCall(env.browser, env.relay.origin, { room: 'offer-first' });
     await expectBothPlaying(pages);
     await closePages(pages.offer, pages.answer);
   });
 
   test('answer page opened first', async () => {
-    const pages = await openCall(browser, relay.origin, { room: 'answer-first', answerFirst: true });
+    const pages = await openCall(env.browser, env.relay.origin, { room: 'answer-first', answerFirst: true });
     await expectBothPlaying(pages);
     await closePages(pages.offer, pages.answer);
   });
 
   test('start clicked before the answer page exists', async () => {
-    const offer = await openPage(browser, callUrl(relay.origin, 'offer', 'early-start'));
+    const offer = await openPage(env.browser, callUrl(env.relay.origin, 'offer', 'early-start'));
     await offer.locator('#start').click({ timeout: 10000 });
     await offer.waitForFunction(() => document.getElementById('local-video').videoWidth > 0);
-    const answer = await openPage(browser, callUrl(relay.origin, 'answer', 'early-start'));
+    const answer = await openPage(env.browser, callUrl(env.relay.origin, 'answer', 'early-start'));
     await expectBothPlaying({ offer, answer });
     await closePages(offer, answer);
   });
 
   test('the default room works without ?room=', async () => {
-    const pages = await openCall(browser, relay.origin, {});
+    const pages = await openCall(env.browser, env.relay.origin, {});
     await expectBothPlaying(pages);
     await closePages(pages.offer, pages.answer);
   });
 
   test('two rooms at once', async () => {
     const [a, b] = await Promise.all([
-      openCall(browser, relay.origin, { room: 'room-a' }),
-      openCall(browser, relay.origin, { room: 'room-b', answerFirst: true }),
+      openCall(env.browser, env.relay.origin, { room: 'room-a' }),
+      openCall(env.browser, env.relay.origin, { room: 'room-b', answerFirst: true }),
     ]);
     await Promise.all([expectBothPlaying(a), expectBothPlaying(b)]);
     await closePages(a.offer, a.answer, b.offer, b.answer);
   });
 
   test('reloading the answer page starts a new call', async () => {
-    const pages = await openCall(browser, relay.origin, { room: 'reload' });
+    const pages = await openCall(env.browser, env.relay.origin, { room: 'reload' });
     await expectBothPlaying(pages);
+    const code = (p) => p.evaluate(() => document.getElementById('verify-code').innerText);
+    const oldCode = await code(pages.offer);
     await pages.answer.reload();
     await waitSignallingOpen(pages.answer);
+    // Whether the offer page first hears peer_left or sees ICE drop, it must end up on the new
+    // connection: the reloaded page has a new DTLS certificate, so both show a new, equal code.
+    const newCode = await pages.answer.waitForFunction((old) => {
+      const c = document.getElementById('verify-code').innerText;
+      return c && c !== old && c;
+    }, oldCode, { timeout: 20000 }).then((h) => h.jsonValue());
+    await pages.offer.waitForFunction((c) => document.getElementById('verify-code').innerText === c,
+      newCode, { timeout: 20000 });
     await expectBothPlaying(pages);
     const log = await pages.offer.evaluate(() => document.getElementById('log').innerText);
     assert.match(log, /对方已离开/, 'offer page should have logged that the peer left');
@@ -98,8 +78,8 @@ describe('a call between two of our pages', () => {
   });
 
   test('a third page in a full room is told so', async () => {
-    const pages = await openCall(browser, relay.origin, { room: 'full' });
-    const third = await openPage(browser, callUrl(relay.origin, 'answer', 'full'));
+    const pages = await openCall(env.browser, env.relay.origin, { room: 'full' });
+    const third = await openPage(env.browser, callUrl(env.relay.origin, 'answer', 'full'));
     await third.waitForFunction(() => /房间已满/.test(document.getElementById('log').innerText),
       null, { timeout: 10000 });
     await expectBothPlaying(pages);
@@ -109,20 +89,20 @@ describe('a call between two of our pages', () => {
 
 describe('wire compatibility with the original demo page protocol', () => {
   test('seed-protocol offer page calls our answer page (over the root path)', async () => {
-    const pages = await openCall(browser, relay.origin, {
+    const pages = await openCall(env.browser, env.relay.origin, {
       answerFirst: true,
       room: 'default',
-      offerUrl: `${relay.origin}/seed-peer.html?type=offer`,
+      offerUrl: `${env.relay.origin}/seed-peer.html?type=offer`,
     });
     await expectBothPlaying(pages);
     await closePages(pages.offer, pages.answer);
   });
 
   test('our offer page calls a seed-protocol answer page', async () => {
-    const pages = await openCall(browser, relay.origin, {
+    const pages = await openCall(env.browser, env.relay.origin, {
       answerFirst: true,
       room: 'default',
-      answerUrl: `${relay.origin}/seed-peer.html?type=answer`,
+      answerUrl: `${env.relay.origin}/seed-peer.html?type=answer`,
     });
     await expectBothPlaying(pages);
     await closePages(pages.offer, pages.answer);
@@ -133,7 +113,7 @@ describe('call setup time', () => {
   test('five calls: click to first remote frame on both pages', async () => {
     const samples = [];
     for (let i = 0; i < 5; i += 1) {
-      const pages = await openCall(browser, relay.origin, { room: `timing-${i}`, answerFirst: i % 2 === 1 });
+      const pages = await openCall(env.browser, env.relay.origin, { room: `timing-${i}`, answerFirst: i % 2 === 1 });
       await expectBothPlaying(pages);
       samples.push({
         offer: await setupTimeMs(pages.offer, pages.offer),

@@ -8,6 +8,7 @@ if [ ! -d node_modules/playwright-core ]; then
   npm ci --no-audit --no-fund >&2
 fi
 if [ "${P2P_IN_NETNS:-}" != 1 ]; then
-  exec unshare -n env P2P_IN_NETNS=1 bash -c 'ip link set lo up && exec "$0" "$@"' "$0" "$@"
+  exec unshare -n env P2P_IN_NETNS=1 bash -c 'ip link set lo up && exec "$0" "$@"' "$here/run.sh" "$@"
 fi
-exec node --test --test-concurrency=1 --test-reporter=spec "${@:-call.test.mjs}"
+if [ $# -eq 0 ]; then set -- call.test.mjs features.test.mjs; fi
+exec node --test --test-concurrency=1 --test-reporter=spec "$@"

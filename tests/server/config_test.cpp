@@ -42,6 +42,60 @@ TEST(Options, EveryFlagInBothSpellings) {
     EXPECT_EQ(parsed.config.threads, 4u);
 }
 
+TEST(Options, LimitDefaultsAreSafe) {
+    const Config config = parse({}).config;
+    EXPECT_EQ(config.limits.max_message_bytes, 64u * 1024);
+    EXPECT_LE(config.websocket_idle_timeout, std::chrono::seconds(kMaxIdleTimeoutSeconds));
+    EXPECT_EQ(config.websocket_idle_timeout, std::chrono::seconds(20));
+    EXPECT_EQ(config.tls_handshake_timeout, std::chrono::seconds(30));
+    EXPECT_EQ(config.http_timeout, std::chrono::seconds(30));
+    EXPECT_EQ(config.max_connections_per_ip, 32u);
+    EXPECT_GE(config.message_burst, 100) << "trickle ICE sends dozens of candidates at once";
+    EXPECT_TRUE(config.allowed_origins.empty());
+    EXPECT_FALSE(config.http_redirect_port);
+    EXPECT_EQ(config.log_level, LogLevel::info);
+}
+
+TEST(Options, EveryLimitFlag) {
+    ParsedOptions parsed = parse({"--max-message-bytes", "8192", "--max-header-bytes=4096", "--max-queued-bytes",
+                                  "65536", "--max-queued-messages", "64", "--max-connections", "10",
+                                  "--max-connections-per-ip", "3", "--max-rooms", "7", "--rate", "5", "--burst",
+                                  "9", "--handshake-timeout", "2", "--http-timeout", "3", "--idle-timeout", "4",
+                                  "--allowed-origin", "https://a.example", "--allowed-origin=http://b:1",
+                                  "--http-redirect-port", "8080", "--log-level", "debug"});
+    ASSERT_EQ(parsed.action, ParsedOptions::Action::run) << parsed.error;
+    const Config& c = parsed.config;
+    EXPECT_EQ(c.limits.max_message_bytes, 8192u);
+    EXPECT_EQ(c.max_request_header_bytes, 4096u);
+    EXPECT_EQ(c.max_queued_bytes, 65536u);
+    EXPECT_EQ(c.max_queued_messages, 64u);
+    EXPECT_EQ(c.max_connections, 10u);
+    EXPECT_EQ(c.max_connections_per_ip, 3u);
+    EXPECT_EQ(c.max_rooms, 7u);
+    EXPECT_EQ(c.message_rate, 5);
+    EXPECT_EQ(c.message_burst, 9);
+    EXPECT_EQ(c.tls_handshake_timeout, std::chrono::seconds(2));
+    EXPECT_EQ(c.websocket_handshake_timeout, std::chrono::seconds(2));
+    EXPECT_EQ(c.http_timeout, std::chrono::seconds(3));
+    EXPECT_EQ(c.websocket_idle_timeout, std::chrono::seconds(4));
+    EXPECT_EQ(c.allowed_origins, (std::vector<std::string>{"https://a.example", "http://b:1"}));
+    EXPECT_EQ(c.http_redirect_port, 8080);
+    EXPECT_EQ(c.log_level, LogLevel::debug);
+}
+
+TEST(Options, RejectsUnsafeLimits) {
+    expect_failure({"--idle-timeout", "31"}, "--idle-timeout");
+    expect_failure({"--idle-timeout", "0"}, "--idle-timeout");
+    expect_failure({"--max-message-bytes", "100"}, "--max-message-bytes");
+    expect_failure({"--max-message-bytes", "999999999"}, "--max-message-bytes");
+    expect_failure({"--max-connections", "0"}, "--max-connections");
+    expect_failure({"--rate", "0"}, "--rate");
+    expect_failure({"--http-timeout", "x"}, "--http-timeout");
+    expect_failure({"--allowed-origin", "evil.example"}, "--allowed-origin");
+    expect_failure({"--http-redirect-port", "0"}, "--http-redirect-port");
+    expect_failure({"--log-level", "loud"}, "--log-level");
+}
+
 TEST(Options, HelpWinsWhereverItIs) {
     EXPECT_EQ(parse({"--port", "1", "--help"}).action, ParsedOptions::Action::show_help);
     EXPECT_EQ(parse({"-h"}).action, ParsedOptions::Action::show_help);
@@ -67,7 +121,12 @@ TEST(Options, UsageListsEveryFlagWithDefaults) {
     defaults.state_dir = "/var/state-here";
     std::string usage = usage_text(defaults);
     for (const char* flag : {"--address", "--port", "--cert", "--key", "--web-root", "--state-dir",
-                             "--threads", "--help", "0.0.0.0", "8443", "/var/state-here"}) {
+                             "--threads", "--help", "0.0.0.0", "8443", "/var/state-here",
+                             "--max-message-bytes", "--max-header-bytes", "--max-queued-bytes",
+                             "--max-queued-messages", "--max-connections", "--max-connections-per-ip",
+                             "--max-rooms", "--rate", "--burst", "--handshake-timeout", "--http-timeout",
+                             "--idle-timeout", "--allowed-origin", "--http-redirect-port", "--log-level",
+                             "65536", "(default 20)", "(default 32)", "(default 50)", "(default 200)"}) {
         EXPECT_NE(usage.find(flag), std::string::npos) << flag;
     }
     EXPECT_NE(usage.find(default_web_root().string()), std::string::npos);

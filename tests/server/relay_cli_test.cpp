@@ -28,7 +28,8 @@ TEST(RelayFlags, HelpExitsZeroAndMentionsEveryFlag) {
     FinishedRun run = run_relay_to_exit({"--help"});
     EXPECT_EQ(run.exit_code, 0);
     for (const char* flag : {"--address", "--port", "--cert", "--key", "--web-root", "--state-dir",
-                             "--threads", "--help"}) {
+                             "--threads", "--help", "--max-message-bytes", "--idle-timeout", "--rate",
+                             "--burst", "--max-connections-per-ip", "--allowed-origin", "--log-level"}) {
         EXPECT_NE(run.out.find(flag), std::string::npos) << flag;
     }
 }

@@ -94,5 +94,47 @@ TEST_F(RelayHttp, UpgradeWithBadRoomNameIs400) {
     EXPECT_THROW(WsClient(port(), "/ws?room=bad%20name"), std::runtime_error);
 }
 
+TEST_F(RelayHttp, ValidatorsGive304) {
+    auto first = https_request(port(), http::verb::get, "/app.js");
+    const std::string etag = header(first, http::field::etag);
+    const std::string modified = header(first, http::field::last_modified);
+    EXPECT_TRUE(etag.starts_with("W/\"")) << etag;
+    EXPECT_TRUE(modified.ends_with(" GMT")) << modified;
+    auto by_tag = https_request(port(), http::verb::get, "/app.js", {{"If-None-Match", etag}});
+    EXPECT_EQ(by_tag.result(), http::status::not_modified);
+    EXPECT_TRUE(by_tag.body().empty());
+    EXPECT_EQ(https_request(port(), http::verb::get, "/app.js", {{"If-Modified-Since", modified}}).result(),
+              http::status::not_modified);
+    EXPECT_EQ(https_request(port(), http::verb::get, "/app.js", {{"If-None-Match", "W/\"stale\""}}).result(),
+              http::status::ok);
+    dir_.write("www/app.js", "console.log('changed');");
+    EXPECT_EQ(https_request(port(), http::verb::get, "/app.js", {{"If-None-Match", etag}}).result(), http::status::ok)
+        << "a changed file gets a new tag";
+}
+
+TEST_F(RelayHttp, GzipSiblingIsServedToClientsThatAcceptIt) {
+    const std::string gz("\x1f\x8b\x08\x00" "fake", 8);
+    dir_.write("www/app.js.gz", gz);
+    auto zipped = https_request(port(), http::verb::get, "/app.js", {{"Accept-Encoding", "gzip, br"}});
+    EXPECT_EQ(zipped.body(), gz);
+    EXPECT_EQ(header(zipped, http::field::content_encoding), "gzip");
+    EXPECT_EQ(header(zipped, http::field::content_type), "text/javascript; charset=utf-8");
+    EXPECT_EQ(header(zipped, http::field::vary), "Accept-Encoding");
+    auto plain = https_request(port(), http::verb::get, "/app.js");
+    EXPECT_EQ(plain.body(), "console.log('hi');");
+    EXPECT_EQ(header(plain, http::field::content_encoding), "");
+    EXPECT_EQ(header(plain, http::field::vary), "Accept-Encoding");
+    EXPECT_NE(header(plain, http::field::etag), header(zipped, http::field::etag));
+    auto head = https_request(port(), http::verb::head, "/app.js", {{"Accept-Encoding", "gzip"}});
+    EXPECT_EQ(header(head, http::field::content_length), "8");
+}
+
+TEST_F(RelayHttp, GzipSiblingOutsideTheRootIsNotFollowed) {
+    std::filesystem::create_symlink(dir_.path() / "secret.txt", web_root() / "style.css.gz");
+    auto response = https_request(port(), http::verb::get, "/style.css", {{"Accept-Encoding", "gzip"}});
+    EXPECT_EQ(response.body(), "body{}");
+    EXPECT_EQ(header(response, http::field::content_encoding), "");
+}
+
 }  // namespace
 }  // namespace p2p::relay::testing

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <fstream>
 #include <regex>
 #include <stdexcept>
 #include <thread>
@@ -92,6 +93,21 @@ std::vector<std::string> loopback_args(const std::filesystem::path& state_dir,
                                        const std::filesystem::path& web_root) {
     return {"--port", "0", "--address", "127.0.0.1", "--state-dir", state_dir.string(),
             "--web-root", web_root.string()};
+}
+
+std::vector<std::string> loopback_args_with(const std::filesystem::path& dir, std::vector<std::string> extra) {
+    std::vector<std::string> args = loopback_args(dir / "state", dir);
+    args.insert(args.end(), extra.begin(), extra.end());
+    return args;
+}
+
+std::size_t resident_kib(pid_t pid) {
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.starts_with("VmRSS:")) return std::stoul(line.substr(6));
+    }
+    return 0;
 }
 
 RelayProcess::RelayProcess(const std::vector<std::string>& args,

@@ -33,6 +33,7 @@ public:
     RelayProcess& operator=(const RelayProcess&) = delete;
 
     std::uint16_t port() const { return port_; }
+    pid_t pid() const { return pid_; }
     const std::vector<std::string>& stdout_lines() const { return lines_; }
 
     // Sends `signal_number` and waits; the exit code (128+N if killed by signal N) or nullopt.
@@ -46,6 +47,12 @@ private:
     std::uint16_t port_ = 0;
     std::vector<std::string> lines_;
 };
+
+// Resident memory of process `pid` in KiB (VmRSS), for "memory does not grow" checks.
+std::size_t resident_kib(pid_t pid);
+
+// The relay binary's flags for a loopback relay plus `extra` flags.
+std::vector<std::string> loopback_args_with(const std::filesystem::path& dir, std::vector<std::string> extra);
 
 // Output and exit code of a relay run that is expected to exit by itself (e.g. --help).
 struct FinishedRun {

@@ -6,6 +6,7 @@
 #include "shared/codec.hpp"
 #include "tests/server/relay_fixture.hpp"
 #include "tests/server/test_clients.hpp"
+#include "tests/server/ws_helpers.hpp"
 
 namespace p2p::relay::testing {
 namespace {
@@ -20,35 +21,6 @@ const std::string kOfferIce =
     R"({"type":"offer_ice","iceCandidate":{"candidate":"candidate:1 1 udp 2122260223 192.168.1.5 50000 typ host","sdpMid":"0","sdpMLineIndex":0,"usernameFragment":"abcd"}})";
 const std::string kAnswerIce =
     R"({"type":"answer_ice","iceCandidate":{"candidate":"","sdpMid":null,"sdpMLineIndex":null}})";
-
-Message decoded(const std::optional<std::string>& text) {
-    EXPECT_TRUE(text) << "no message arrived";
-    if (!text) return Error{"missing", ""};
-    DecodeResult result = decode(*text);
-    EXPECT_TRUE(result.ok()) << *text;
-    return result.ok() ? result.message() : Message{Error{"undecodable", *text}};
-}
-
-void expect_error_code(WsClient& client, std::string_view code) {
-    Message message = decoded(client.read());
-    ASSERT_TRUE(std::holds_alternative<Error>(message)) << type_name(message);
-    EXPECT_EQ(std::get<Error>(message).code, code);
-    EXPECT_FALSE(std::get<Error>(message).message.empty());
-}
-
-// Two peers in `room`, past their joined/peer_joined messages.
-struct Pair {
-    std::unique_ptr<WsClient> first;
-    std::unique_ptr<WsClient> second;
-};
-Pair join_pair(std::uint16_t port, const std::string& room) {
-    Pair pair{std::make_unique<WsClient>(port, "/ws?room=" + room), nullptr};
-    EXPECT_EQ(decoded(pair.first->read()), Message(Joined{room, 1}));
-    pair.second = std::make_unique<WsClient>(port, "/ws?room=" + room);
-    EXPECT_EQ(decoded(pair.second->read()), Message(Joined{room, 2}));
-    EXPECT_EQ(decoded(pair.first->read()), Message(PeerJoined{}));
-    return pair;
-}
 
 TEST_F(RelayWebsocket, JoinedAndPeerJoinedSayWhoIsThere) {
     join_pair(port(), "kitchen");  // checks every control message on the way
@@ -177,6 +149,31 @@ TEST_F(RelayWebsocket, OversizedMessageClosesWith1009) {
     pair.first->send(R"({"type":"offer","sdp":")" + std::string(limit, 'a') + "\"}");
     EXPECT_EQ(pair.first->wait_closed(), websocket::close_code::too_big);
     EXPECT_EQ(decoded(pair.second->read()), Message(PeerLeft{}));
+}
+
+TEST_F(RelayWebsocket, EscapedInvalidUnicodeGetsAnErrorAndTheConnectionSurvives) {
+    Pair pair = join_pair(port(), "kitchen");
+    pair.first->send(R"({"type":"offer","sdp":"\ud800"})");  // a lone surrogate is not UTF-16
+    expect_error_code(*pair.first, error_code::kBadMessage);
+    pair.first->send(kOffer);
+    EXPECT_EQ(pair.second->read(), kOffer);
+}
+
+TEST_F(RelayWebsocket, RawInvalidUtf8ClosesWith1007AsRfc6455RequiresAndTheRoomSurvives) {
+    Pair pair = join_pair(port(), "kitchen");
+    pair.first->send(std::string(R"({"type":"offer","sdp":")") + "\xff\xfe" + "\"}");
+    EXPECT_EQ(pair.first->wait_closed(), websocket::close_code::bad_payload);
+    EXPECT_EQ(decoded(pair.second->read()), Message(PeerLeft{}));
+    WsClient again(port(), "/ws?room=kitchen");
+    EXPECT_EQ(decoded(again.read()), Message(Joined{"kitchen", 2}));
+}
+
+TEST_F(RelayWebsocket, ResetConnectionIsNoGhostAndTheReconnectGetsIn) {
+    Pair pair = join_pair(port(), "kitchen");
+    pair.second->abort();  // RST: a crashed tab or a killed process, no close frame
+    EXPECT_EQ(decoded(pair.first->read(1s)), Message(PeerLeft{}));
+    WsClient again(port(), "/ws?room=kitchen");
+    EXPECT_EQ(decoded(again.read()), Message(Joined{"kitchen", 2})) << "not room_full";
 }
 
 TEST(RelayThreads, SeveralIoThreadsRelayTheSameWay) {

@@ -37,7 +37,10 @@ tcp::endpoint loopback(std::uint16_t port) { return {net::ip::make_address("127.
 
 }  // namespace
 
-WsClient::WsClient(std::uint16_t port, std::string_view target) : ws_(io_, tls_) {
+WsClient::WsClient(std::uint16_t port, std::string_view target, const Headers& headers) : ws_(io_, tls_) {
+    ws_.set_option(websocket::stream_base::decorator([headers](websocket::request_type& request) {
+        for (const auto& [name, value] : headers) request.set(name, value);
+    }));
     ws_.next_layer().set_verify_mode(ssl::verify_none);
     auto& tcp_layer = beast::get_lowest_layer(ws_);
     complete(io_, "connect", [&](auto handler) { tcp_layer.async_connect(loopback(port), handler); });
@@ -101,6 +104,13 @@ std::optional<std::uint16_t> WsClient::wait_closed(std::chrono::milliseconds tim
 void WsClient::close() {
     complete(io_, "websocket close",
              [&](auto handler) { ws_.async_close(websocket::close_code::normal, handler); });
+}
+
+void WsClient::abort() {
+    auto& socket = beast::get_lowest_layer(ws_).socket();
+    beast::error_code ignored;
+    socket.set_option(net::socket_base::linger(true, 0), ignored);
+    socket.close(ignored);
 }
 
 http::response<http::string_body> https_request(

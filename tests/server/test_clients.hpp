@@ -15,12 +15,13 @@
 namespace p2p::relay::testing {
 
 using namespace std::chrono_literals;
+using Headers = std::vector<std::pair<std::string, std::string>>;
 
 // A WSS client; one read may stay pending across calls, so "nothing arrived" checks are safe.
 class WsClient {
 public:
     // Connects to 127.0.0.1:port and upgrades at `target`; throws on failure.
-    explicit WsClient(std::uint16_t port, std::string_view target = "/ws");
+    explicit WsClient(std::uint16_t port, std::string_view target = "/ws", const Headers& headers = {});
 
     void send(std::string_view text);
     void send_binary(std::string_view bytes);
@@ -32,6 +33,8 @@ public:
     std::optional<std::uint16_t> wait_closed(std::chrono::milliseconds timeout = 3s);
     // Starts a normal close handshake and waits for it.
     void close();
+    // Drops the TCP connection with a reset (SO_LINGER 0): a crashed process, no close frame.
+    void abort();
 
 private:
     void start_read();

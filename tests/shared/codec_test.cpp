@@ -17,7 +17,12 @@ std::vector<Message> one_of_each() {
             Answer{"v=0\r\n"},
             OfferIce{full_candidate()},
             AnswerIce{IceCandidate{"", std::nullopt, std::nullopt, std::nullopt}},
-            Joined{"kitchen", 2},
+            Hangup{},
+            Ready{},
+            Joined{"kitchen", 2, {}},
+            Joined{"hall", 1, {IceServer{{"stun:127.0.0.1:3478"}, std::nullopt, std::nullopt},
+                              IceServer{{"turn:127.0.0.1:3478?transport=udp", "turns:127.0.0.1:5349"},
+                                        "1700000000:alice", "c2VjcmV0"}}},
             PeerJoined{},
             PeerLeft{},
             Error{"room_full", "this room already has two people"}};
@@ -48,13 +53,15 @@ TEST(Codec, EveryTypeRoundTrips) {
 TEST(Codec, TypeNamesMatchTheWire) {
     std::vector<std::string> names;
     for (const Message& message : one_of_each()) names.emplace_back(type_name(message));
-    EXPECT_EQ(names, (std::vector<std::string>{"offer", "answer", "offer_ice", "answer_ice", "joined",
-                                                "peer_joined", "peer_left", "error"}));
+    EXPECT_EQ(names, (std::vector<std::string>{"offer", "answer", "offer_ice", "answer_ice", "hangup", "ready",
+                                                "joined", "joined", "peer_joined", "peer_left", "error"}));
 }
 
 TEST(Codec, OnlyPageMessagesArePeerMessages) {
     EXPECT_TRUE(is_peer_message(Offer{}));
     EXPECT_TRUE(is_peer_message(AnswerIce{}));
+    EXPECT_TRUE(is_peer_message(Hangup{}));
+    EXPECT_TRUE(is_peer_message(Ready{}));
     EXPECT_FALSE(is_peer_message(Joined{}));
     EXPECT_FALSE(is_peer_message(Error{}));
 }
@@ -77,6 +84,24 @@ TEST(Codec, EncodesTheSeedsFieldNames) {
               R"({"iceCandidate":{"candidate":"c","sdpMLineIndex":null,"sdpMid":null,"usernameFragment":null},"type":"answer_ice"})");
     EXPECT_EQ(encode(Joined{"r", 1}), R"({"peers":1,"room":"r","type":"joined"})");
     EXPECT_EQ(encode_error("room_full", "full"), R"({"code":"room_full","message":"full","type":"error"})");
+}
+
+TEST(Codec, IceServersInJoined) {
+    EXPECT_EQ(encode(Joined{"r", 1, {IceServer{{"stun:h:3478"}, std::nullopt, std::nullopt}}}),
+              R"({"iceServers":[{"urls":["stun:h:3478"]}],"peers":1,"room":"r","type":"joined"})");
+    // RTCIceServer.urls may be a single string.
+    Message m = decode_ok(R"({"type":"joined","room":"r","peers":1,"iceServers":[{"urls":"stun:h","username":"u","credential":"c"}]})");
+    EXPECT_EQ(m, Message(Joined{"r", 1, {IceServer{{"stun:h"}, "u", "c"}}}));
+    expect_error(R"({"type":"joined","room":"r","peers":1,"iceServers":{}})", error_code::kBadMessage,
+                 "'iceServers' must be an array");
+    expect_error(R"({"type":"joined","room":"r","peers":1,"iceServers":[1]})", error_code::kBadMessage,
+                 "each entry of 'iceServers'");
+    expect_error(R"({"type":"joined","room":"r","peers":1,"iceServers":[{"urls":[]}]})",
+                 error_code::kBadMessage, "'iceServers[].urls'");
+    expect_error(R"({"type":"joined","room":"r","peers":1,"iceServers":[{"urls":["a",2]}]})",
+                 error_code::kBadMessage, "'iceServers[].urls'");
+    expect_error(R"({"type":"joined","room":"r","peers":1,"iceServers":[{"urls":"a","username":5}]})",
+                 error_code::kBadMessage, "'iceServers[].username'");
 }
 
 TEST(Codec, ToleratesExtraFieldsAndMissingNullables) {

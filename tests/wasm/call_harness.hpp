@@ -11,6 +11,9 @@
 
 namespace p2p::client::test {
 
+inline const std::string kSdpA = "v=0\r\na=fingerprint:sha-256 AA:AA\r\n";
+inline const std::string kSdpB = "v=0\r\na=fingerprint:sha-256 BB:BB\r\n";
+
 // A CallMachine plus the commands of the last step and shorthands for the common events.
 class CallHarness {
 public:
@@ -22,16 +25,29 @@ public:
     static CallHarness joined(Role role, unsigned peers) {
         CallHarness h(role);
         h.feed(SignallingOpened{});
-        h.relay(Joined{"default", peers});
+        h.relay(Joined{"default", peers, {}});
         return h;
     }
 
-    // An offer page with a peer present that clicked start and got its media: generation gen()
-    // is creating its offer.
-    static CallHarness offering() {
-        CallHarness h = joined(Role::Offer, 2);
+    // A page with the peer present that pressed start and got its media: its connection exists
+    // and holds the local tracks, so the browser would now fire negotiationneeded.
+    static CallHarness calling(Role role = Role::Offer) {
+        CallHarness h = joined(role, 2);
         h.feed(StartClicked{});
         h.feed(MediaReady{});
+        return h;
+    }
+
+    // calling() plus a completed offer/answer: ICE connected, `local` and `remote` SDPs set.
+    static CallHarness connected(Role role = Role::Offer) {
+        CallHarness h = calling(role);
+        Generation g = h.gen();
+        h.feed(NegotiationNeeded{g});
+        h.feed(LocalDescriptionSet{g, SdpType::Offer, kSdpA});
+        h.relay(Answer{kSdpB});
+        h.feed(RemoteDescriptionSet{g, SdpType::Answer});
+        h.feed(IceStateChanged{g, "connected"});
+        h.feed(DataChannelOpen{g, true});
         return h;
     }
 
@@ -75,6 +91,13 @@ public:
         }
         return out;
     }
+    template <typename M>
+    bool sent_a() const {
+        for (const Message& m : sent()) {
+            if (std::holds_alternative<M>(m)) return true;
+        }
+        return false;
+    }
 
     bool logged(Text text, LogLevel level) const {
         for (const Log& l : all<Log>()) {
@@ -85,6 +108,13 @@ public:
     bool logged(Text text) const {
         for (const Log& l : all<Log>()) {
             if (l.text == text) return true;
+        }
+        return false;
+    }
+    // The text of the notice banner set by the last step, if any.
+    bool noticed(Text text) const {
+        for (const Log& l : all<Log>()) {
+            if (l.text == text && l.notice) return true;
         }
         return false;
     }

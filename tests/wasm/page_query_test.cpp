@@ -58,5 +58,15 @@ TEST(PageQuery, MalformedEscapeIsReportedAsWritten) {
     EXPECT_EQ(e.detail, "a%zz");
 }
 
+TEST(PageQuery, LanguageFromQueryOverridesTheBrowser) {
+    EXPECT_EQ(pick_language("?type=offer", "zh-CN"), Lang::Zh);
+    EXPECT_EQ(pick_language("?type=offer", "zh-TW"), Lang::Zh);
+    EXPECT_EQ(pick_language("?type=offer", "en-US"), Lang::En);
+    EXPECT_EQ(pick_language("?type=offer", "de"), Lang::En);
+    EXPECT_EQ(pick_language("?type=offer&lang=en", "zh-CN"), Lang::En);
+    EXPECT_EQ(pick_language("lang=zh&type=answer", "en-US"), Lang::Zh);
+    EXPECT_EQ(pick_language("?lang=fr", "zh"), Lang::Zh) << "an unknown override falls back to the browser";
+}
+
 }  // namespace
 }  // namespace p2p::client

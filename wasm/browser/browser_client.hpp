@@ -20,69 +20,97 @@ public:
     BrowserClient(CallConfig config, DomView& view);
 
     void start();
+    void dispatch(CallEvent event);
 
     // Browser callbacks (see main.cpp for the JS side of each).
     void on_socket_open(unsigned socket);
     void on_socket_close(unsigned socket, const emscripten::val& event);
     void on_socket_error(unsigned socket);
     void on_socket_message(unsigned socket, const emscripten::val& event);
-    void on_start_click();
     void on_media_ready(const emscripten::val& stream);
-    void on_media_failed(const emscripten::val& error);
-    void on_sdp_created(Generation gen, const emscripten::val& description);
+    void on_share_ready(const emscripten::val& stream);
+    void on_device_ready(bool video, const emscripten::val& stream);
     void on_local_description_set(Generation gen);
-    void on_remote_description_set(Generation gen);
-    void on_peer_failed(Generation gen, int op, const emscripten::val& error);
     void on_ice_candidate(Generation gen, const emscripten::val& event);
     void on_track(Generation gen, const emscripten::val& event);
     void on_ice_state(Generation gen);
-    void on_connection_state(Generation gen);
+    void on_data_channel(Generation gen, const emscripten::val& event);
+    void on_stats(Generation gen, const emscripten::val& report);
+    void on_chat_submit(const emscripten::val& event);
+    void on_device_change();
+    void download_diagnostics();
+    void on_track_replaced();
 
     // Command execution, one overload per command (public for std::visit).
     void run(const OpenSignalling&);
     void run(const SendMessage&);
+    void run(const StartTimer&);
     void run(const RequestMedia&);
+    void run(const StopMedia&);
     void run(const ShowLocalVideo&);
     void run(const CreatePeerConnection&);
+    void run(const AddLocalTracks&);
     void run(const ClosePeerConnection&);
-    void run(const CreateOffer&);
-    void run(const CreateAnswer&);
     void run(const SetLocalDescription&);
     void run(const SetRemoteDescription&);
     void run(const AddIceCandidate&);
+    void run(const RestartIce&);
+    void run(const SendData&);
+    void run(const SetMicEnabled&);
+    void run(const SetCameraEnabled&);
+    void run(const StartShare&);
+    void run(const StopShare&);
+    void run(const SwitchDevice&);
+    void run(const CollectStats&);
     void run(const ShowRemoteVideo&);
     void run(const ClearRemoteVideo&);
-    void run(const ShowStartButton&);
-    void run(const SetSignallingState&);
-    void run(const SetCallState&);
+    void run(const ShowControls& c) { view_.show_controls(c); }
+    void run(const ShowToggles& c) { view_.show_toggles(c); }
+    void run(const ShowPeerState& c) { view_.show_peer_state(c); }
+    void run(const ShowChat& c) { view_.show_chat(c.mine, c.text); }
+    void run(const EnableChat& c) { view_.enable_chat(c.enabled); }
+    void run(const ShowVerifyCode& c) { view_.show_verify_code(c.code); }
+    void run(const ShowNegotiations& c) { view_.set_attribute("negotiations", std::to_string(c.count)); }
+    void run(const ShowStats&);
+    void run(const SetSignallingState& c) { view_.set_attribute("signalling", state_name(c.state)); }
+    void run(const SetCallState& c) { view_.set_attribute("call", state_name(c.state)); }
     void run(const Log&);
+    void run(const ClearNotice&) { view_.clear_notice(); }
 
 private:
-    // A live RTCPeerConnection and the remote stream its ontrack delivered.
+    // A live RTCPeerConnection, its senders, data channel and the remote stream ontrack delivered.
     struct Peer {
         emscripten::val pc = emscripten::val::undefined();
         emscripten::val remote_stream = emscripten::val::undefined();
+        emscripten::val video_sender = emscripten::val::undefined();
+        emscripten::val audio_sender = emscripten::val::undefined();
+        emscripten::val channel = emscripten::val::undefined();
     };
 
-    void dispatch(CallEvent event);
     void run_all(const CallCommands& commands);
     // The connection of `gen`, or nullptr once it was closed.
     Peer* peer(Generation gen);
-    // pc.createOffer()/createAnswer(), reported to p2p_sdp_created.
-    void describe(Generation gen, const char* method, PeerOperation op);
-    // pc.setLocalDescription()/setRemoteDescription(), reported to `on_done`.
-    void set_description(Generation gen, const char* method, SdpType type, const std::string& sdp,
-                         const char* on_done, PeerOperation op);
+    void watch_channel(Generation gen, emscripten::val channel);
+    // The track every video sender should carry now: screen, camera, or none (camera off).
+    emscripten::val outgoing_video() const;
+    void update_video_senders();
+    // sender.replaceTrack(track): a new source without renegotiation; counted once it resolves.
+    void replace_track(const emscripten::val& sender, const emscripten::val& track);
+    void stop_share_track();
 
     CallConfig config_;
     DomView& view_;
     CallMachine machine_;
     emscripten::val socket_ = emscripten::val::undefined();
-    unsigned socket_id_ = 0;  // bumps per WebSocket so a future reconnect can drop old events
+    unsigned socket_id_ = 0;  // bumps per WebSocket so events of an older one are dropped
     emscripten::val local_stream_ = emscripten::val::undefined();
+    emscripten::val screen_track_ = emscripten::val::undefined();
+    bool camera_on_ = true;
     std::map<Generation, Peer> peers_;
     std::deque<CallEvent> pending_;
     bool dispatching_ = false;
+    ShowStats last_stats_;
+    unsigned replaced_tracks_ = 0;
 };
 
 }  // namespace p2p::client

@@ -2,7 +2,10 @@
 import { chromium } from 'playwright-core';
 
 const CHROMIUM_FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
+  '--no-sandbox', '--disable-gpu', '--use-fake-ui-for-media-stream',
+  // Three fake cameras (the mic side already has three inputs) so a device switch has somewhere to go;
+  // with the fake UI, getDisplayMedia picks a fake 1280x720 screen without asking.
+  '--use-fake-device-for-media-stream=device-count=3',
   '--allow-loopback-in-peer-connection', '--ignore-certificate-errors', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
   '--autoplay-policy=no-user-gesture-required',
@@ -34,8 +37,9 @@ export async function launchBrowser() {
 }
 
 // Opens a page in its own browser context (like a separate person) and collects its errors.
-export async function openPage(browser, url) {
-  const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 720 } });
+// The locale is zh-CN so the pages pick Chinese, as most users' browsers here do (?lang= overrides).
+export async function openPage(browser, url, { viewport = { width: 1280, height: 720 } } = {}) {
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport, locale: 'zh-CN' });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));

@@ -4,11 +4,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export async function startRelay({ webRoot, extraArgs = [] } = {}) {
+// `port` and `stateDir` let a test restart the relay where it was, with the same certificate; a
+// caller-supplied stateDir is left in place on stop.
+export async function startRelay({ webRoot, extraArgs = [], port: fixedPort = 0, stateDir: givenStateDir } = {}) {
   const bin = process.env.RELAY_BIN;
   if (!bin) throw new Error('RELAY_BIN is not set (path to the p2p-relay binary)');
-  const stateDir = mkdtempSync(join(tmpdir(), 'p2p-e2e-state-'));
-  const args = ['--address', '127.0.0.1', '--port', '0', '--state-dir', stateDir,
+  const stateDir = givenStateDir ?? mkdtempSync(join(tmpdir(), 'p2p-e2e-state-'));
+  const args = ['--address', '127.0.0.1', '--port', String(fixedPort), '--state-dir', stateDir,
     '--web-root', webRoot, ...extraArgs];
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
@@ -25,6 +27,7 @@ export async function startRelay({ webRoot, extraArgs = [] } = {}) {
   });
   return {
     port,
+    stateDir,
     origin: `https://127.0.0.1:${port}`,
     logs: () => stderr,
     async stop() {
@@ -34,7 +37,7 @@ export async function startRelay({ webRoot, extraArgs = [] } = {}) {
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      rmSync(stateDir, { recursive: true, force: true });
+      if (!givenStateDir) rmSync(stateDir, { recursive: true, force: true });
     },
   };
 }

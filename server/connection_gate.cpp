@@ -1,0 +1,29 @@
+#include "server/connection_gate.hpp"
+
+#include "server/connection_slot.hpp"
+#include "server/metrics.hpp"
+
+namespace p2p::relay {
+
+std::shared_ptr<ConnectionSlot> ConnectionGate::enter(const std::string& ip) {
+    ConnectionLimiter::Outcome outcome;
+    {
+        std::lock_guard lock(mutex_);
+        outcome = limiter_.admit(ip);
+    }
+    if (outcome == ConnectionLimiter::Outcome::over_total) return nullptr;
+    metrics_.connection_opened();
+    return std::make_shared<ConnectionSlot>(shared_from_this(), ip, outcome);
+}
+
+void ConnectionGate::leave(const std::string& ip, ConnectionLimiter::Outcome outcome) {
+    {
+        std::lock_guard lock(mutex_);
+        limiter_.release(ip, outcome);
+    }
+    metrics_.connection_closed();
+}
+
+ConnectionSlot::~ConnectionSlot() { gate_->leave(ip_, outcome_); }
+
+}  // namespace p2p::relay

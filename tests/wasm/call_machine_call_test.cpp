@@ -1,0 +1,131 @@
+// A call from start to connected, from either page, in either join order.
+#include <gtest/gtest.h>
+
+#include "tests/wasm/call_harness.hpp"
+
+namespace p2p::client::test {
+namespace {
+
+TEST(Call, StartOpensSignallingWithEveryButtonHidden) {
+    CallHarness h(Role::Offer, "room-1");
+    EXPECT_EQ(h.one<OpenSignalling>().room, "room-1");
+    EXPECT_FALSE(h.one<ShowControls>().start);
+    EXPECT_EQ(h.one<SetSignallingState>().state, SignallingState::Connecting);
+    EXPECT_EQ(h.one<SetCallState>().state, CallState::Idle);
+}
+
+TEST(Call, BothPagesShowStartOnceSignallingIsOpen) {
+    for (Role role : {Role::Offer, Role::Answer}) {
+        CallHarness h(role);
+        h.feed(SignallingOpened{});
+        EXPECT_TRUE(h.one<ShowControls>().start);
+        EXPECT_TRUE(h.logged(Text::ClickStart));
+    }
+}
+
+TEST(Call, CallerFlowSendsOfferThenCandidates) {
+    CallHarness h = CallHarness::joined(Role::Offer, 1);
+    h.feed(StartClicked{});
+    EXPECT_TRUE(h.has<RequestMedia>());
+    EXPECT_FALSE(h.one<ShowControls>().start);
+    h.feed(MediaReady{});
+    EXPECT_TRUE(h.has<ShowLocalVideo>());
+    EXPECT_FALSE(h.has<CreatePeerConnection>()) << "nobody to call yet";
+
+    h.relay(PeerJoined{});
+    Generation g = h.one<CreatePeerConnection>().gen;
+    EXPECT_TRUE(h.one<AddLocalTracks>().data_channel) << "the offer page opens the chat channel";
+    EXPECT_EQ(h.one<SetCallState>().state, CallState::Negotiating);
+
+    h.feed(NegotiationNeeded{g});
+    EXPECT_EQ(h.one<SetLocalDescription>().gen, g);
+    h.feed(LocalIceCandidate{g, candidate("early")});
+    EXPECT_TRUE(h.sent().empty()) << "a candidate must not overtake its offer";
+    h.feed(LocalDescriptionSet{g, SdpType::Offer, kSdpA});
+    auto sent = h.sent();
+    ASSERT_EQ(sent.size(), 2u);
+    EXPECT_EQ(sent[0], Message(Offer{kSdpA}));
+    EXPECT_EQ(sent[1], Message(OfferIce{candidate("early")}));
+
+    h.relay(Answer{kSdpB});
+    EXPECT_EQ(h.one<SetRemoteDescription>().type, SdpType::Answer);
+    h.feed(RemoteDescriptionSet{g, SdpType::Answer});
+    EXPECT_EQ(h.one<ShowNegotiations>().count, 1u);
+    EXPECT_FALSE(h.one<ShowVerifyCode>().code.empty());
+    h.relay(AnswerIce{candidate("remote")});
+    EXPECT_EQ(h.one<AddIceCandidate>().candidate, candidate("remote"));
+    h.feed(RemoteTrackArrived{g});
+    EXPECT_EQ(h.one<ShowRemoteVideo>().gen, g);
+    h.feed(IceStateChanged{g, "connected"});
+    EXPECT_EQ(h.machine.call_state(), CallState::Connected);
+}
+
+TEST(Call, IncomingOfferIsAcceptedAutomaticallyWithCandidatesHeld) {
+    CallHarness h = CallHarness::joined(Role::Answer, 1);
+    h.relay(Offer{kSdpA});
+    EXPECT_TRUE(h.logged(Text::IncomingCall));
+    EXPECT_TRUE(h.has<RequestMedia>());
+    h.relay(OfferIce{candidate("c1")});
+    EXPECT_TRUE(h.logged(Text::CandidateQueued));
+    h.feed(MediaReady{});
+    Generation g = h.one<CreatePeerConnection>().gen;
+    EXPECT_FALSE(h.has<AddLocalTracks>()) << "tracks wait for the offer so they reuse its transceivers";
+    SetRemoteDescription srd = h.one<SetRemoteDescription>();
+    EXPECT_EQ(srd.type, SdpType::Offer);
+    EXPECT_EQ(h.one<AddIceCandidate>().candidate, candidate("c1"));
+
+    h.feed(RemoteDescriptionSet{g, SdpType::Offer});
+    EXPECT_FALSE(h.one<AddLocalTracks>().data_channel);
+    EXPECT_TRUE(h.has<SetLocalDescription>());
+    h.feed(LocalDescriptionSet{g, SdpType::Answer, kSdpB});
+    EXPECT_EQ(h.sent(), std::vector<Message>{Answer{kSdpB}});
+    EXPECT_FALSE(h.one<ShowVerifyCode>().code.empty());
+    h.feed(LocalIceCandidate{g, candidate("mine")});
+    EXPECT_EQ(h.sent(), std::vector<Message>{AnswerIce{candidate("mine")}}) << "answer page sends answer_ice";
+}
+
+TEST(Call, AnswerPageMayCallFirstAndSendsAnOffer) {
+    CallHarness h = CallHarness::calling(Role::Answer);
+    Generation g = h.one<CreatePeerConnection>().gen;
+    h.feed(NegotiationNeeded{g});
+    h.feed(LocalDescriptionSet{g, SdpType::Offer, kSdpB});
+    EXPECT_EQ(h.sent(), std::vector<Message>{Offer{kSdpB}});
+}
+
+TEST(Call, OfferPageAcceptsAnOfferFromTheAnswerPage) {
+    CallHarness h = CallHarness::joined(Role::Offer, 2);
+    h.relay(Offer{kSdpB});
+    h.feed(MediaReady{});
+    Generation g = h.gen();
+    h.feed(RemoteDescriptionSet{g, SdpType::Offer});
+    EXPECT_TRUE(h.one<AddLocalTracks>().data_channel);
+    h.feed(LocalDescriptionSet{g, SdpType::Answer, kSdpA});
+    EXPECT_EQ(h.sent(), std::vector<Message>{Answer{kSdpA}});
+    h.feed(LocalIceCandidate{g, candidate("mine")});
+    EXPECT_EQ(h.sent(), std::vector<Message>{OfferIce{candidate("mine")}});
+}
+
+TEST(Call, IceServersFromJoinedReachTheConnection) {
+    CallHarness h(Role::Offer);
+    h.feed(SignallingOpened{});
+    IceServer turn{{"turn:relay:3478?transport=udp"}, "u", "c"};
+    h.relay(Joined{"default", 2, {turn}});
+    h.feed(StartClicked{});
+    h.feed(MediaReady{});
+    EXPECT_EQ(h.one<CreatePeerConnection>().ice_servers, std::vector<IceServer>{turn});
+}
+
+TEST(Call, ReadyFromAFreshPeerDoesNotReplaceAConnectionMadeForIt) {
+    CallHarness h = CallHarness::joined(Role::Offer, 1);
+    h.feed(StartClicked{});
+    h.feed(MediaReady{});
+    h.relay(PeerJoined{});
+    EXPECT_TRUE(h.sent_a<Ready>()) << "a page without a connection says so";
+    Generation g = h.gen();
+    h.relay(Ready{});
+    EXPECT_FALSE(h.has<ClosePeerConnection>());
+    EXPECT_EQ(h.gen(), g);
+}
+
+}  // namespace
+}  // namespace p2p::client::test

@@ -1,0 +1,156 @@
+// Recovery: ICE restart, relay reconnect with backoff, the peer coming back or reloading.
+#include <gtest/gtest.h>
+
+#include "tests/wasm/call_harness.hpp"
+
+namespace p2p::client::test {
+namespace {
+
+TEST(IceRestart, FailedRestartsAtOnceAndTheNewOfferGoesOut) {
+    CallHarness h = CallHarness::connected(Role::Answer);
+    Generation g = h.gen();
+    h.feed(IceStateChanged{g, "failed"});
+    EXPECT_EQ(h.one<RestartIce>().gen, g);
+    EXPECT_TRUE(h.noticed(Text::ConnectionLost));
+    EXPECT_EQ(h.machine.call_state(), CallState::Reconnecting);
+    h.feed(NegotiationNeeded{g});
+    h.feed(LocalDescriptionSet{g, SdpType::Offer, kSdpA});
+    EXPECT_EQ(h.sent(), std::vector<Message>{Offer{kSdpA}}) << "the polite side may restart too";
+    h.relay(Answer{kSdpB});
+    h.feed(RemoteDescriptionSet{g, SdpType::Answer});
+    h.feed(IceStateChanged{g, "connected"});
+    EXPECT_TRUE(h.logged(Text::Reconnected));
+    EXPECT_TRUE(h.has<ClearNotice>());
+    EXPECT_EQ(h.machine.call_state(), CallState::Connected);
+}
+
+TEST(IceRestart, DisconnectedWaitsForATimerThatIsCancelledByRecovery) {
+    CallHarness h = CallHarness::connected();
+    Generation g = h.gen();
+    h.feed(IceStateChanged{g, "disconnected"});
+    EXPECT_FALSE(h.has<RestartIce>());
+    StartTimer t = h.one<StartTimer>();
+    EXPECT_EQ(t.kind, TimerKind::IceRestart);
+    h.feed(IceStateChanged{g, "connected"});
+    h.feed(TimerFired{TimerKind::IceRestart, t.token});
+    EXPECT_FALSE(h.has<RestartIce>()) << "healed by itself";
+}
+
+TEST(IceRestart, DisconnectedThatLastsRestarts) {
+    CallHarness h = CallHarness::connected();
+    h.feed(IceStateChanged{h.gen(), "disconnected"});
+    StartTimer t = h.one<StartTimer>();
+    h.feed(TimerFired{TimerKind::IceRestart, t.token});
+    EXPECT_TRUE(h.has<RestartIce>());
+}
+
+TEST(IceRestart, TheReconnectButtonRestartsIce) {
+    CallHarness h = CallHarness::connected();
+    h.feed(RestartClicked{});
+    EXPECT_TRUE(h.has<RestartIce>());
+}
+
+TEST(Reconnect, RelayDropRetriesWithGrowingJitteredDelaysAndKeepsTheCall) {
+    CallHarness h = CallHarness::connected();
+    Generation g = h.gen();
+    int previous = 0;
+    for (int i = 0; i < 6; ++i) {
+        h.feed(SignallingClosed{1006, ""});
+        EXPECT_FALSE(h.has<ClosePeerConnection>()) << "media is peer to peer; the call stays";
+        EXPECT_TRUE(h.noticed(Text::RelayRetrying));
+        StartTimer t = h.one<StartTimer>();
+        EXPECT_EQ(t.kind, TimerKind::Reconnect);
+        int base = std::min(500 << i, 8000);
+        EXPECT_GE(t.delay_ms, base * 3 / 4);
+        EXPECT_LE(t.delay_ms, base * 5 / 4);
+        EXPECT_GT(t.delay_ms, i < 5 ? previous : 0);
+        previous = t.delay_ms;
+        h.feed(TimerFired{TimerKind::Reconnect, t.token});
+        EXPECT_EQ(h.one<OpenSignalling>().room, "default");
+    }
+    h.feed(SignallingOpened{});
+    EXPECT_TRUE(h.has<ClearNotice>());
+    h.relay(Joined{"default", 2, {}});
+    EXPECT_FALSE(h.has<ClosePeerConnection>()) << "joined peers=2 on rejoin must not end the call";
+    EXPECT_FALSE(h.sent_a<Ready>()) << "we still hold the call";
+    EXPECT_EQ(h.gen(), g);
+    EXPECT_EQ(h.machine.call_state(), CallState::Connected);
+    // After a reconnect, the delays start small again.
+    h.feed(SignallingClosed{1006, ""});
+    EXPECT_LE(h.one<StartTimer>().delay_ms, 625);
+}
+
+TEST(Reconnect, NegotiationWhileTheRelayIsDownWaitsForIt) {
+    CallHarness h = CallHarness::connected();
+    Generation g = h.gen();
+    h.feed(SignallingClosed{1006, ""});
+    h.feed(IceStateChanged{g, "failed"});
+    EXPECT_TRUE(h.has<RestartIce>());
+    h.feed(NegotiationNeeded{g});
+    EXPECT_TRUE(h.logged(Text::NegotiationDeferred));
+    EXPECT_FALSE(h.has<SetLocalDescription>());
+    h.feed(SignallingOpened{});
+    h.relay(Joined{"default", 1, {}});
+    EXPECT_FALSE(h.has<SetLocalDescription>()) << "nobody to negotiate with yet";
+    h.relay(PeerJoined{});
+    EXPECT_TRUE(h.has<SetLocalDescription>());
+    EXPECT_FALSE(h.sent_a<Ready>());
+}
+
+TEST(Reconnect, OfferMadeWhileTheRelayWasDownIsResent) {
+    CallHarness h = CallHarness::connected();
+    Generation g = h.gen();
+    h.feed(NegotiationNeeded{g});
+    h.feed(SignallingClosed{1006, ""});
+    h.feed(LocalDescriptionSet{g, SdpType::Offer, kSdpA});
+    EXPECT_TRUE(h.sent().empty());
+    h.feed(SignallingOpened{});
+    h.relay(Joined{"default", 2, {}});
+    EXPECT_EQ(h.sent(), std::vector<Message>{Offer{kSdpA}});
+}
+
+TEST(Reconnect, RoomFullDoesNotRetry) {
+    CallHarness h = CallHarness::joined(Role::Answer, 2);
+    h.relay(Error{"room_full", "full"});
+    EXPECT_TRUE(h.noticed(Text::RoomFull));
+    EXPECT_EQ(h.machine.call_state(), CallState::Failed);
+    h.feed(SignallingClosed{1000, ""});
+    EXPECT_FALSE(h.has<StartTimer>());
+}
+
+TEST(PeerReturn, ReloadedPeerSendsReadyAndTheCallStartsAnew) {
+    CallHarness h = CallHarness::connected();
+    Generation g = h.gen();
+    h.relay(PeerLeft{});
+    EXPECT_FALSE(h.has<ClosePeerConnection>()) << "media may still flow";
+    EXPECT_TRUE(h.logged(Text::PeerLeft));
+    h.relay(PeerJoined{});
+    EXPECT_FALSE(h.has<ClosePeerConnection>());
+    h.relay(Ready{});
+    EXPECT_EQ(h.one<ClosePeerConnection>().gen, g);
+    EXPECT_TRUE(h.logged(Text::PeerRestarted));
+    EXPECT_NE(h.one<CreatePeerConnection>().gen, g);
+    EXPECT_TRUE(h.has<AddLocalTracks>());
+}
+
+TEST(PeerReturn, PeerLeftThenMediaDropEndsTheCall) {
+    CallHarness h = CallHarness::connected();
+    h.relay(PeerLeft{});
+    h.feed(IceStateChanged{h.gen(), "disconnected"});
+    EXPECT_TRUE(h.has<ClosePeerConnection>());
+    EXPECT_TRUE(h.noticed(Text::PeerLeft));
+    EXPECT_EQ(h.machine.call_state(), CallState::Ended);
+    EXPECT_TRUE(h.machine.in_call()) << "a returning peer is called again";
+    h.relay(PeerJoined{});
+    EXPECT_TRUE(h.has<CreatePeerConnection>());
+}
+
+TEST(PeerReturn, PeerLeftBeforeConnectingEndsTheCallAtOnce) {
+    CallHarness h = CallHarness::calling();
+    h.relay(PeerLeft{});
+    EXPECT_TRUE(h.has<ClosePeerConnection>());
+    EXPECT_TRUE(h.noticed(Text::PeerLeft));
+}
+
+}  // namespace
+}  // namespace p2p::client::test

@@ -1,0 +1,193 @@
+// BrowserClient, part 2: the RTCPeerConnection commands and callbacks.
+#include <optional>
+#include <string>
+
+#include "wasm/browser/browser_client.hpp"
+#include "wasm/browser/js.hpp"
+
+namespace p2p::client {
+
+using emscripten::val;
+
+namespace {
+
+template <typename T>
+val nullable(const std::optional<T>& value) {
+    return value ? val(*value) : val::null();
+}
+
+std::optional<std::string> optional_string(const val& v) {
+    if (!v.isString()) return std::nullopt;
+    return v.as<std::string>();
+}
+
+IceCandidate candidate_from_js(const val& c) {
+    IceCandidate out;
+    out.candidate = js::to_string(c["candidate"]);
+    out.sdp_mid = optional_string(c["sdpMid"]);
+    if (c["sdpMLineIndex"].isNumber()) out.sdp_mline_index = c["sdpMLineIndex"].as<unsigned>();
+    out.username_fragment = optional_string(c["usernameFragment"]);
+    return out;
+}
+
+val candidate_to_js(const IceCandidate& c) {
+    val out = val::object();
+    out.set("candidate", c.candidate);
+    out.set("sdpMid", nullable(c.sdp_mid));
+    out.set("sdpMLineIndex", nullable(c.sdp_mline_index));
+    out.set("usernameFragment", nullable(c.username_fragment));
+    return out;
+}
+
+val ice_servers_to_js(const std::vector<IceServer>& servers) {
+    val out = val::array();
+    for (const IceServer& s : servers) {
+        val server = val::object();
+        val urls = val::array();
+        for (const std::string& url : s.urls) urls.call<void>("push", url);
+        server.set("urls", urls);
+        if (s.username) server.set("username", *s.username);
+        if (s.credential) server.set("credential", *s.credential);
+        out.call<void>("push", server);
+    }
+    return out;
+}
+
+val failed(Generation gen, PeerOperation op) {
+    return js::callback("p2p_peer_failed", gen, static_cast<int>(op));
+}
+
+}  // namespace
+
+void BrowserClient::run(const CreatePeerConnection& c) {
+    val rtc_config = val::object();
+    rtc_config.set("iceServers", ice_servers_to_js(c.ice_servers));
+    Peer& p = peers_[c.gen];
+    p.pc = val::global("RTCPeerConnection").new_(rtc_config);
+    p.pc.set("onicecandidate", js::callback("p2p_ice_candidate", c.gen));
+    p.pc.set("ontrack", js::callback("p2p_track", c.gen));
+    p.pc.set("oniceconnectionstatechange", js::callback("p2p_ice_state", c.gen));
+    p.pc.set("onnegotiationneeded", js::callback("p2p_negotiation_needed", c.gen));
+    p.pc.set("ondatachannel", js::callback("p2p_data_channel", c.gen));
+}
+
+void BrowserClient::run(const AddLocalTracks& c) {
+    Peer* p = peer(c.gen);
+    if (!p) return;
+    if (!local_stream_.isUndefined()) {
+        val tracks = local_stream_.call<val>("getTracks");
+        for (int i = 0, n = tracks["length"].as<int>(); i < n; ++i) {
+            val sender = p->pc.call<val>("addTrack", tracks[i], local_stream_);
+            bool video = js::to_string(tracks[i]["kind"]) == "video";
+            (video ? p->video_sender : p->audio_sender) = sender;
+        }
+        update_video_senders();  // camera off or sharing: the new sender carries that instead
+    }
+    if (c.data_channel) watch_channel(c.gen, p->pc.call<val>("createDataChannel", std::string("chat")));
+}
+
+void BrowserClient::watch_channel(Generation gen, val channel) {
+    Peer* p = peer(gen);
+    if (!p) return;
+    p->channel = channel;
+    channel.set("onopen", js::callback("p2p_data_open", gen, 1));
+    channel.set("onclose", js::callback("p2p_data_open", gen, 0));
+    channel.set("onmessage", js::callback("p2p_data_message", gen));
+}
+
+void BrowserClient::on_data_channel(Generation gen, const val& event) {
+    watch_channel(gen, event["channel"]);
+}
+
+void BrowserClient::run(const ClosePeerConnection& c) {
+    Peer* p = peer(c.gen);
+    if (!p) return;
+    for (const char* handler : {"onicecandidate", "ontrack", "oniceconnectionstatechange", "onnegotiationneeded",
+                                "ondatachannel"}) {
+        p->pc.set(handler, val::null());
+    }
+    if (!p->channel.isUndefined()) {
+        for (const char* handler : {"onopen", "onclose", "onmessage"}) p->channel.set(handler, val::null());
+    }
+    p->pc.call<void>("close");
+    peers_.erase(c.gen);
+}
+
+void BrowserClient::run(const SetLocalDescription& c) {
+    Peer* p = peer(c.gen);
+    if (!p) return;
+    js::then(p->pc.call<val>("setLocalDescription"), js::callback("p2p_local_set", c.gen),
+             failed(c.gen, PeerOperation::SetLocalDescription));
+}
+
+void BrowserClient::on_local_description_set(Generation gen) {
+    Peer* p = peer(gen);
+    if (!p) return;
+    val desc = p->pc["localDescription"];
+    if (desc.isNull() || desc.isUndefined()) return;
+    SdpType type = js::to_string(desc["type"]) == "answer" ? SdpType::Answer : SdpType::Offer;
+    dispatch(LocalDescriptionSet{gen, type, js::to_string(desc["sdp"])});
+}
+
+void BrowserClient::run(const SetRemoteDescription& c) {
+    Peer* p = peer(c.gen);
+    if (!p) return;
+    val d = val::object();
+    d.set("type", std::string(sdp_type_name(c.type)));
+    d.set("sdp", c.sdp);
+    js::then(p->pc.call<val>("setRemoteDescription", d), js::callback("p2p_remote_set", c.gen, static_cast<int>(c.type)),
+             failed(c.gen, PeerOperation::SetRemoteDescription));
+}
+
+void BrowserClient::run(const AddIceCandidate& c) {
+    Peer* p = peer(c.gen);
+    if (!p) return;
+    js::on_reject(p->pc.call<val>("addIceCandidate", candidate_to_js(c.candidate)),
+                  failed(c.gen, PeerOperation::AddIceCandidate));
+}
+
+void BrowserClient::run(const RestartIce& c) {
+    if (Peer* p = peer(c.gen)) p->pc.call<void>("restartIce");
+}
+
+void BrowserClient::run(const SendData& c) {
+    Peer* p = peer(c.gen);
+    if (p && !p->channel.isUndefined() && js::to_string(p->channel["readyState"]) == "open") {
+        p->channel.call<void>("send", c.text);
+    }
+}
+
+void BrowserClient::on_ice_candidate(Generation gen, const val& event) {
+    val c = event["candidate"];
+    if (c.isNull() || c.isUndefined()) return;  // end-of-candidates is not signalled
+    dispatch(LocalIceCandidate{gen, candidate_from_js(c)});
+}
+
+void BrowserClient::on_track(Generation gen, const val& event) {
+    Peer* p = peer(gen);
+    if (!p) return;
+    val streams = event["streams"];
+    if (!streams.isUndefined() && js::to_int(streams["length"], 0) > 0) {
+        p->remote_stream = streams[0];
+    } else {
+        // A track sent without a stream: collect the tracks into one of our own.
+        if (p->remote_stream.isUndefined()) p->remote_stream = val::global("MediaStream").new_();
+        p->remote_stream.call<void>("addTrack", event["track"]);
+    }
+    dispatch(RemoteTrackArrived{gen});
+}
+
+void BrowserClient::on_ice_state(Generation gen) {
+    if (Peer* p = peer(gen)) dispatch(IceStateChanged{gen, js::to_string(p->pc["iceConnectionState"])});
+}
+
+void BrowserClient::run(const ShowRemoteVideo& c) {
+    Peer* p = peer(c.gen);
+    if (p && !p->remote_stream.isUndefined()) view_.show_remote(p->remote_stream);
+}
+
+void BrowserClient::run(const ClearRemoteVideo&) {
+    view_.clear_remote();
+}
+
+}  // namespace p2p::client

@@ -1,0 +1,306 @@
+// CallMachine, part 2: the peer connection of a call and perfect negotiation over it.
+#include <utility>
+
+#include "wasm/call_machine.hpp"
+#include "wasm/verification.hpp"
+
+namespace p2p::client {
+
+namespace {
+
+constexpr int kIceRestartDelayMs = 2000;   // a short "disconnected" often heals by itself
+constexpr int kIceRestartRetryMs = 8000;   // restart again while ICE stays down
+
+}  // namespace
+
+PeerSession* CallMachine::current(Generation gen) {
+    if (pc_ && pc_->gen == gen) return &*pc_;
+    log(LogLevel::Debug, Text::StaleCallback, "generation " + std::to_string(gen));
+    return nullptr;
+}
+
+// ---- lifecycle ----
+
+void CallMachine::open_session() {
+    if (pc_) end_session();
+    pc_ = PeerSession{};
+    pc_->gen = ++last_gen_;
+    pc_->peer_epoch = peer_epoch_;
+    log(LogLevel::Info, Text::CreatingPeerConnection);
+    emit(CreatePeerConnection{pc_->gen, ice_servers_});
+    set_call(CallState::Negotiating);
+    start_timer(TimerKind::Stats, 1000);
+}
+
+void CallMachine::end_session() {
+    emit(ClosePeerConnection{pc_->gen});
+    emit(ClearRemoteVideo{});
+    emit(EnableChat{false});
+    emit(ShowPeerState{true, true});
+    if (!shown_code_.empty()) emit(ShowVerifyCode{shown_code_ = {}});
+    cancel_timer(TimerKind::IceRestart);
+    cancel_timer(TimerKind::Stats);
+    pc_.reset();
+}
+
+// We call: the connection gets our tracks and its negotiationneeded makes the offer.
+void CallMachine::begin_call() {
+    remote_queue_.clear();
+    open_session();
+    pc_->tracks_added = true;
+    emit(AddLocalTracks{pc_->gen, config_.role == Role::Offer});
+}
+
+// They call: tracks are added only after their offer is set, so they reuse its transceivers.
+void CallMachine::accept_offer() {
+    open_session();
+    apply_remote(SdpType::Offer, *pending_offer_);  // also adds the candidates held for it
+    pending_offer_.reset();
+}
+
+// ---- perfect negotiation ----
+
+void CallMachine::on(const NegotiationNeeded& e) {
+    if (!current(e.gen)) return;
+    if (!can_signal()) {
+        pc_->negotiation_wanted = true;
+        return log(LogLevel::Info, Text::NegotiationDeferred);
+    }
+    make_offer();
+}
+
+void CallMachine::make_offer() {
+    if (pc_->sdp_state != SdpState::Stable || pc_->making_offer) {
+        pc_->negotiation_wanted = true;  // retried once this exchange completes
+        return;
+    }
+    pc_->negotiation_wanted = false;
+    pc_->making_offer = true;
+    emit(SetLocalDescription{pc_->gen});
+}
+
+// Signalling is back (relay restart, peer reconnect): finish what could not be said meanwhile.
+void CallMachine::resume_negotiation() {
+    if (pc_->sdp_state == SdpState::HaveLocalOffer && !pc_->making_offer && !pc_->local_offer.empty()) {
+        send(Offer{pc_->local_offer});
+        log(LogLevel::Info, Text::OfferSent);
+    } else if (pc_->negotiation_wanted) {
+        make_offer();
+    } else if (pc_->ice_down) {
+        restart_ice();
+    }
+}
+
+void CallMachine::on(const Offer& m) {
+    log(LogLevel::Info, Text::OfferReceived);
+    if (!pc_) {
+        if (!in_call_) {
+            in_call_ = true;
+            log(LogLevel::Info, Text::IncomingCall);
+            update_controls();
+        }
+        remote_queue_.clear();  // candidates always follow their offer
+        pending_offer_ = m.sdp;
+        if (media_ == Media::Ready) {
+            accept_offer();
+        } else if (media_ != Media::Requesting) {
+            request_media();
+        }
+        return;
+    }
+    bool collision = pc_->making_offer || (pc_->sdp_state != SdpState::Stable && !pc_->remote_answer_pending);
+    pc_->ignore_offer = !polite() && collision;
+    if (pc_->ignore_offer) return log(LogLevel::Info, Text::GlareIgnored);
+    if (collision) log(LogLevel::Info, Text::GlareYield);  // setRemoteDescription rolls ours back
+    apply_remote(SdpType::Offer, m.sdp);
+}
+
+void CallMachine::on(const Answer& m) {
+    if (!pc_ || pc_->sdp_state != SdpState::HaveLocalOffer || pc_->remote_answer_pending) {
+        return unexpected(m, "no offer is waiting for an answer");
+    }
+    log(LogLevel::Info, Text::AnswerReceived);
+    apply_remote(SdpType::Answer, m.sdp);
+}
+
+void CallMachine::apply_remote(SdpType type, const std::string& sdp) {
+    pc_->remote_requested = true;
+    if (type == SdpType::Answer) pc_->remote_answer_pending = true;
+    std::string fingerprint = sdp_fingerprint(sdp);
+    if (!fingerprint.empty()) pc_->remote_fingerprint = fingerprint;
+    emit(SetRemoteDescription{pc_->gen, type, sdp});
+    for (IceCandidate& candidate : std::exchange(remote_queue_, {})) {
+        emit(AddIceCandidate{pc_->gen, std::move(candidate)});
+    }
+}
+
+void CallMachine::on(const LocalDescriptionSet& e) {
+    if (!current(e.gen)) return;
+    std::string fingerprint = sdp_fingerprint(e.sdp);
+    if (!fingerprint.empty()) pc_->local_fingerprint = fingerprint;
+    if (e.type == SdpType::Offer) {
+        pc_->making_offer = false;
+        pc_->sdp_state = SdpState::HaveLocalOffer;
+        pc_->local_offer = e.sdp;
+        if (!can_signal()) return log(LogLevel::Info, Text::NegotiationDeferred);  // resent on resume
+        send(Offer{e.sdp});
+        log(LogLevel::Info, Text::OfferSent);
+    } else {
+        pc_->sdp_state = SdpState::Stable;
+        send(Answer{e.sdp});
+        log(LogLevel::Info, Text::AnswerSent);
+    }
+    pc_->local_sent = true;
+    for (const IceCandidate& candidate : std::exchange(pc_->held_local, {})) {
+        on(LocalIceCandidate{pc_->gen, candidate});
+    }
+    update_verify_code();
+    if (e.type == SdpType::Answer) negotiated();
+}
+
+void CallMachine::on(const RemoteDescriptionSet& e) {
+    if (!current(e.gen)) return;
+    if (e.type == SdpType::Answer) {
+        pc_->remote_answer_pending = false;
+        pc_->sdp_state = SdpState::Stable;
+        pc_->local_offer.clear();
+        update_verify_code();
+        return negotiated();
+    }
+    pc_->sdp_state = SdpState::HaveRemoteOffer;
+    if (!pc_->tracks_added) {
+        pc_->tracks_added = true;
+        emit(AddLocalTracks{pc_->gen, config_.role == Role::Offer});
+    }
+    emit(SetLocalDescription{pc_->gen});  // the answer
+}
+
+void CallMachine::negotiated() {
+    emit(ShowNegotiations{++pc_->negotiations});
+    if (pc_->negotiation_wanted && can_signal()) make_offer();
+}
+
+void CallMachine::update_verify_code() {
+    std::string code = verification_code(pc_->local_fingerprint, pc_->remote_fingerprint);
+    if (code == shown_code_ || pc_->sdp_state != SdpState::Stable) return;
+    shown_code_ = code;
+    emit(ShowVerifyCode{code});
+}
+
+// ---- candidates: offer_ice from the offer page, answer_ice from the answer page; either is accepted ----
+
+void CallMachine::on(const OfferIce& m) {
+    on_remote_candidate(m.ice_candidate);
+}
+
+void CallMachine::on(const AnswerIce& m) {
+    on_remote_candidate(m.ice_candidate);
+}
+
+void CallMachine::on_remote_candidate(const IceCandidate& candidate) {
+    // While the impolite side ignores a colliding offer its candidates are queued, not dropped:
+    // after its rollback the polite side may answer with the very ICE credentials of that offer
+    // and send no new candidates. Ones that really belong to the ignored offer fail quietly.
+    if (pc_ && pc_->remote_requested) {
+        log(LogLevel::Info, Text::CandidateReceived, candidate.candidate);
+        emit(AddIceCandidate{pc_->gen, candidate});
+        return;
+    }
+    if (!pc_ && !pending_offer_) return log(LogLevel::Debug, Text::UnexpectedMessage, "candidate: no call");
+    if (remote_queue_.size() >= config_.max_queued_candidates) {
+        log(LogLevel::Error, Text::CandidateDropped, candidate.candidate);
+        return;
+    }
+    log(LogLevel::Info, Text::CandidateQueued, candidate.candidate);
+    remote_queue_.push_back(candidate);
+}
+
+void CallMachine::on(const LocalIceCandidate& e) {
+    if (!current(e.gen) || e.candidate.candidate.empty()) return;  // end-of-candidates is not signalled
+    if (!pc_->local_sent) {
+        pc_->held_local.push_back(e.candidate);
+        return;
+    }
+    log(LogLevel::Info, Text::CandidateSent, e.candidate.candidate);
+    if (config_.role == Role::Offer) {
+        send(OfferIce{e.candidate});
+    } else {
+        send(AnswerIce{e.candidate});
+    }
+}
+
+// ---- media and connectivity ----
+
+void CallMachine::on(const RemoteTrackArrived& e) {
+    if (!current(e.gen)) return;
+    emit(ShowRemoteVideo{e.gen});
+    if (!pc_->remote_media_shown) {
+        pc_->remote_media_shown = true;
+        log(LogLevel::Info, Text::RemoteMedia);
+    }
+}
+
+void CallMachine::on(const IceStateChanged& e) {
+    if (!current(e.gen)) return;
+    pc_->ice_state = e.state;
+    log(LogLevel::Info, Text::IceState, e.state);
+    if (e.state == "connected" || e.state == "completed") {
+        cancel_timer(TimerKind::IceRestart);
+        pc_->ice_down = false;
+        if (!pc_->connected) {
+            pc_->connected = true;
+            log(LogLevel::Info, Text::Connected);
+        } else if (call_ == CallState::Reconnecting) {
+            log(LogLevel::Info, Text::Reconnected);
+            emit(ClearNotice{});
+        }
+        set_call(CallState::Connected);
+    } else if (e.state == "disconnected" || e.state == "failed") {
+        ice_down(e.state == "failed");
+    }
+}
+
+void CallMachine::ice_down(bool failed) {
+    if (signalling_ == SignallingState::Open && !peer_present_) {
+        // The peer left the relay and now the media path is gone too: the call is over.
+        log(LogLevel::Info, Text::PeerLeft, {}, true);
+        end_session();
+        return set_call(CallState::Ended);
+    }
+    bool was_down = pc_->ice_down;
+    pc_->ice_down = true;
+    if (!was_down) {
+        log(LogLevel::Error, Text::ConnectionLost, {}, true);
+        set_call(CallState::Reconnecting);
+    }
+    if (failed) {
+        restart_ice();
+    } else {
+        start_timer(TimerKind::IceRestart, kIceRestartDelayMs);
+    }
+}
+
+void CallMachine::restart_ice() {
+    log(LogLevel::Info, Text::IceRestart);
+    emit(RestartIce{pc_->gen});  // negotiationneeded follows, and with it the new offer
+    start_timer(TimerKind::IceRestart, kIceRestartRetryMs);
+}
+
+void CallMachine::on(const RestartClicked&) {
+    if (pc_) restart_ice();
+}
+
+void CallMachine::on(const PeerOperationFailed& e) {
+    if (!current(e.gen)) return;
+    std::string detail = std::string(operation_name(e.op)) + ": " + e.error;
+    // A bad candidate costs one path, not the call; after an ignored offer its candidates fail too.
+    if (e.op == PeerOperation::AddIceCandidate) {
+        return log(pc_->ignore_offer ? LogLevel::Debug : LogLevel::Error, Text::PeerOperationFailed, detail);
+    }
+    pc_->making_offer = false;
+    pc_->remote_answer_pending = false;
+    log(LogLevel::Error, Text::PeerOperationFailed, detail, true);
+    set_call(CallState::Failed);
+}
+
+}  // namespace p2p::client

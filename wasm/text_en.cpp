@@ -1,0 +1,93 @@
+// The English table: one string per Text id, in the enum's order.
+#include "wasm/log_text.hpp"
+
+namespace p2p::client {
+
+extern const TextTable kTextEn = {
+    "Connecting to the relay",  // SignallingConnecting
+    "Connected to the relay",  // SignallingOpen
+    "Relay connection closed",  // SignallingClosed
+    "Relay connection error",  // SignallingError
+    "Relay unreachable, retrying (the call itself keeps going)",  // RelayRetrying
+    "Joined room",  // JoinedRoom
+    "The other person is already here",  // PeerAlreadyHere
+    "The other person joined",  // PeerJoined
+    "The other person left",  // PeerLeft
+    "The other person lost the relay for now; the call goes on",  // PeerOffline
+    "The other person hung up",  // PeerHungUp
+    "The other person came back; calling again",  // PeerRestarted
+    "Hung up",  // HungUp
+    "Room full: pick another room name",  // RoomFull
+    "Relay error",  // RelayError
+    "Press \"Start\" to call",  // ClickStart
+    "Waiting for the other person",  // WaitingForPeer
+    "Incoming call, answering",  // IncomingCall
+    "Asking for camera and microphone",  // RequestingMedia
+    "Camera and microphone ready",  // MediaReady
+    "Could not open camera/microphone",  // MediaFailed
+    "Camera/microphone permission denied: allow it in the address bar, then press \"Start\"",  // PermissionDenied
+    "No camera or microphone found: connect one and try again",  // NoDevice
+    "Camera or microphone is busy in another program: close it and try again",  // DeviceBusy
+    "Browsers allow camera/microphone only on HTTPS pages",  // HttpsRequired
+    "Creating RTCPeerConnection",  // CreatingPeerConnection
+    "Offer sent",  // OfferSent
+    "Offer received",  // OfferReceived
+    "Answer sent",  // AnswerSent
+    "Answer received",  // AnswerReceived
+    "Both sides offered at once; ignoring theirs (impolite side)",  // GlareIgnored
+    "Both sides offered at once; rolling back ours (polite side)",  // GlareYield
+    "Negotiating once signalling is back",  // NegotiationDeferred
+    "Candidate sent",  // CandidateSent
+    "Candidate received",  // CandidateReceived
+    "Candidate received (held until the remote description is set)",  // CandidateQueued
+    "Too many held candidates, dropped",  // CandidateDropped
+    "ICE state:",  // IceState
+    "Connected",  // Connected
+    "Connection lost, reconnecting",  // ConnectionLost
+    "Restarting ICE",  // IceRestart
+    "Connection restored",  // Reconnected
+    "Connection failed",  // ConnectionFailed
+    "Receiving audio/video",  // RemoteMedia
+    "WebRTC operation failed",  // PeerOperationFailed
+    "Invalid message received",  // BadMessage
+    "Message ignored in this state",  // UnexpectedMessage
+    "Stale callback ignored",  // StaleCallback
+    "Bad page address: type must be offer or answer",  // InvalidType
+    "Bad page address: room names use A-Z a-z 0-9 _ - and 1-64 characters",  // InvalidRoom
+    "The other person muted",  // PeerMicOff
+    "The other person unmuted",  // PeerMicOn
+    "The other person turned the camera off",  // PeerCameraOff
+    "The other person turned the camera on",  // PeerCameraOn
+    "Screen sharing failed",  // ShareFailed
+    "Could not switch device",  // DeviceSwitchFailed
+    "Messages can be sent once the call is connected",  // ChatUnavailable
+    "P2P video call",  // UiTitle
+    "Start",  // UiStart
+    "Hang up",  // UiHangup
+    "Mute",  // UiMute
+    "Unmute",  // UiUnmute
+    "Camera off",  // UiCameraOff
+    "Camera on",  // UiCameraOn
+    "Share screen",  // UiShare
+    "Stop sharing",  // UiStopShare
+    "Stats",  // UiStats
+    "Diagnostics",  // UiDiagnostics
+    "Send",  // UiSend
+    "Type a message…",  // UiChatPlaceholder
+    "Them",  // UiRemote
+    "You",  // UiLocal
+    "Code",  // UiVerify
+    "Reconnect",  // UiReconnect
+    "Devices",  // UiDevices
+    "me",  // UiMe
+    "them",  // UiPeer
+    "RTT",  // StatRtt
+    "In",  // StatIn
+    "Out",  // StatOut
+    "Resolution",  // StatResolution
+    "FPS",  // StatFps
+    "Loss",  // StatLoss
+    "Path",  // StatPath
+};
+
+}  // namespace p2p::client

@@ -1,0 +1,93 @@
+// The Chinese (zh-CN) table: one string per Text id, in the enum's order.
+#include "wasm/log_text.hpp"
+
+namespace p2p::client {
+
+extern const TextTable kTextZh = {
+    "信令通道创建中",  // SignallingConnecting
+    "信令通道创建成功",  // SignallingOpen
+    "信令通道已关闭",  // SignallingClosed
+    "信令通道出错",  // SignallingError
+    "无法连接服务器，正在重试（通话不受影响）",  // RelayRetrying
+    "已加入房间",  // JoinedRoom
+    "对方已在房间中",  // PeerAlreadyHere
+    "对方已加入",  // PeerJoined
+    "对方已离开",  // PeerLeft
+    "对方信令暂时断开，通话继续",  // PeerOffline
+    "对方已挂断",  // PeerHungUp
+    "对方重新进入，重新发起通话",  // PeerRestarted
+    "已挂断",  // HungUp
+    "房间已满：换一个房间名再试",  // RoomFull
+    "服务器返回错误",  // RelayError
+    "点击“开始”发起通话",  // ClickStart
+    "等待对方加入",  // WaitingForPeer
+    "对方发起通话，自动接听",  // IncomingCall
+    "尝试调取本地摄像头/麦克风",  // RequestingMedia
+    "摄像头/麦克风获取成功",  // MediaReady
+    "摄像头/麦克风获取失败",  // MediaFailed
+    "摄像头/麦克风权限被拒绝：请在地址栏允许后点击“开始”重试",  // PermissionDenied
+    "没有找到摄像头或麦克风：请连接设备后重试",  // NoDevice
+    "摄像头或麦克风被其他程序占用：关闭该程序后重试",  // DeviceBusy
+    "浏览器只允许在 HTTPS 页面使用摄像头/麦克风",  // HttpsRequired
+    "创建 RTCPeerConnection",  // CreatingPeerConnection
+    "已发送 offer",  // OfferSent
+    "收到 offer",  // OfferReceived
+    "已发送 answer",  // AnswerSent
+    "收到 answer",  // AnswerReceived
+    "双方同时发起协商，忽略对方 offer（本方不让步）",  // GlareIgnored
+    "双方同时发起协商，回滚本方 offer（本方让步）",  // GlareYield
+    "信令恢复后再协商",  // NegotiationDeferred
+    "发送候选",  // CandidateSent
+    "收到候选",  // CandidateReceived
+    "收到候选（远端描述未就绪，暂存）",  // CandidateQueued
+    "暂存候选过多，丢弃",  // CandidateDropped
+    "ICE 状态:",  // IceState
+    "连接已建立",  // Connected
+    "连接中断，正在重连",  // ConnectionLost
+    "重启 ICE",  // IceRestart
+    "连接已恢复",  // Reconnected
+    "连接失败",  // ConnectionFailed
+    "收到对方音视频",  // RemoteMedia
+    "WebRTC 操作失败",  // PeerOperationFailed
+    "收到无效消息",  // BadMessage
+    "当前状态下忽略消息",  // UnexpectedMessage
+    "忽略过期回调",  // StaleCallback
+    "页面参数错误：type 必须是 offer 或 answer",  // InvalidType
+    "页面参数错误：房间名只能包含 A-Z a-z 0-9 _ -，长度 1-64",  // InvalidRoom
+    "对方已静音",  // PeerMicOff
+    "对方已打开麦克风",  // PeerMicOn
+    "对方已关闭摄像头",  // PeerCameraOff
+    "对方已打开摄像头",  // PeerCameraOn
+    "屏幕共享失败",  // ShareFailed
+    "切换设备失败",  // DeviceSwitchFailed
+    "通话建立后才能发送消息",  // ChatUnavailable
+    "P2P 视频通话",  // UiTitle
+    "开始",  // UiStart
+    "挂断",  // UiHangup
+    "静音",  // UiMute
+    "取消静音",  // UiUnmute
+    "关闭摄像头",  // UiCameraOff
+    "打开摄像头",  // UiCameraOn
+    "共享屏幕",  // UiShare
+    "停止共享",  // UiStopShare
+    "统计",  // UiStats
+    "下载诊断",  // UiDiagnostics
+    "发送",  // UiSend
+    "输入消息…",  // UiChatPlaceholder
+    "对方",  // UiRemote
+    "本地",  // UiLocal
+    "验证码",  // UiVerify
+    "重连",  // UiReconnect
+    "设备",  // UiDevices
+    "我",  // UiMe
+    "对方",  // UiPeer
+    "往返时延",  // StatRtt
+    "下行",  // StatIn
+    "上行",  // StatOut
+    "分辨率",  // StatResolution
+    "帧率",  // StatFps
+    "丢包",  // StatLoss
+    "路径",  // StatPath
+};
+
+}  // namespace p2p::client
