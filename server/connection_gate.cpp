@@ -1,6 +1,7 @@
 #include "server/connection_gate.hpp"
 
 #include "server/connection_slot.hpp"
+#include "server/free_memory.hpp"
 #include "server/metrics.hpp"
 
 namespace p2p::relay {
@@ -17,11 +18,16 @@ std::shared_ptr<ConnectionSlot> ConnectionGate::enter(const std::string& ip) {
 }
 
 void ConnectionGate::leave(const std::string& ip, ConnectionLimiter::Outcome outcome) {
+    bool none_left = false;
     {
         std::lock_guard lock(mutex_);
         limiter_.release(ip, outcome);
+        none_left = limiter_.total() == 0;
     }
     metrics_.connection_closed();
+    // The allocator keeps freed pages; once the last connection is gone (the busy spell is over),
+    // give them back so an idle relay returns to its idle size rather than its peak.
+    if (none_left) release_free_memory();
 }
 
 ConnectionSlot::~ConnectionSlot() { gate_->leave(ip_, outcome_); }

@@ -93,7 +93,7 @@ void HttpSession::upgrade(Request request) {
         return send(text_response(http::status::bad_request, choice.error, request));
     }
     beast::get_lowest_layer(stream_).expires_never();
-    std::make_shared<WebsocketSession>(std::move(stream_), state_, std::move(choice.room), std::move(slot_))
+    std::make_shared<WebsocketSession>(std::move(stream_), state_, std::move(choice), std::move(slot_))
         ->run(std::move(request));
 }
 

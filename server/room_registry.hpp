@@ -25,9 +25,13 @@ public:
         PeerId peer = 0;
         std::size_t peers_in_room = 0;  // the new peer included
         std::vector<PeerId> others;     // who was already there, to be told someone joined
+        // The same page's previous connection, removed to make room: a tab whose old connection
+        // died silently (no FIN, no RST) must not be locked out by its own ghost.
+        std::optional<PeerId> replaced;
     };
-    // Adds a new peer to `room`, or nullopt when the room is full.
-    std::optional<Admission> join(std::string_view room);
+    // Adds a new peer to `room`, or nullopt when the room is full. A full room still admits a peer
+    // whose non-empty `token` matches a member's; that member is removed (Admission::replaced).
+    std::optional<Admission> join(std::string_view room, std::string_view token = {});
 
     // Removes `peer` (unknown ids are ignored) and returns who is still in its room, to be told.
     std::vector<PeerId> leave(PeerId peer);
@@ -43,7 +47,14 @@ private:
     std::size_t capacity_;
     PeerId next_peer_ = 1;
     std::unordered_map<std::string, std::vector<PeerId>> members_;
-    std::unordered_map<PeerId, std::string> room_of_;
+    struct Seat {
+        std::string room;
+        std::string token;
+    };
+    // The member of `members` holding `token`, if any.
+    std::optional<PeerId> holder_of(const std::vector<PeerId>& members, std::string_view token) const;
+
+    std::unordered_map<PeerId, Seat> room_of_;
 };
 
 }  // namespace p2p::relay

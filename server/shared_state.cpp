@@ -22,17 +22,26 @@ MetricsSnapshot SharedState::metrics_snapshot() const {
     return metrics_.snapshot(rooms_.peer_count(), rooms_.room_count());
 }
 
-std::variant<PeerId, Rejection> SharedState::join(const std::string& room,
+std::variant<PeerId, Rejection> SharedState::join(const std::string& room, const std::string& peer_token,
                                                   const std::shared_ptr<WebsocketSession>& session) {
     std::vector<std::shared_ptr<WebsocketSession>> others;
+    std::vector<std::shared_ptr<WebsocketSession>> ghost;
     std::lock_guard lock(mutex_);
     if (!rooms_.contains(room) && rooms_.room_count() >= config_.max_rooms) return Rejection::max_rooms;
-    auto admission = rooms_.join(room);
+    auto admission = rooms_.join(room, peer_token);
     if (!admission) return Rejection::room_full;
     sessions_[admission->peer] = session;
     auto peers = static_cast<unsigned>(admission->peers_in_room);
     session->send(shared_text(encode(Joined{room, peers, ice_servers_for_pages(config_.ice)})));
     others = sessions_of(admission->others);
+    if (admission->replaced) {
+        // The others see the same as for any dropped connection that comes back: left, joined.
+        ghost = sessions_of({*admission->replaced});
+        sessions_.erase(*admission->replaced);
+        auto peer_left = shared_text(encode(PeerLeft{}));
+        for (const auto& other : others) other->send(peer_left);
+        for (const auto& old : ghost) old->close(websocket::close_reason(static_cast<websocket::close_code>(kReplacedCloseCode), "replaced"));
+    }
     auto peer_joined = shared_text(encode(PeerJoined{}));
     for (const auto& other : others) other->send(peer_joined);
     return admission->peer;

@@ -3,6 +3,7 @@
 // same order the registry changed.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -20,6 +21,9 @@ namespace p2p::relay {
 
 class WebsocketSession;
 
+// Close code (private-use range) for a connection taken over by the same page's new one.
+inline constexpr std::uint16_t kReplacedCloseCode = 4001;
+
 // Rooms plus the live sessions behind each peer id; thread-safe.
 class SharedState {
 public:
@@ -32,8 +36,9 @@ public:
     MetricsSnapshot metrics_snapshot() const;
 
     // Adds `session` to `room`, sends it "joined" and the others "peer_joined"; otherwise why
-    // not: room_full, or max_rooms when `room` would be one room too many.
-    std::variant<PeerId, Rejection> join(const std::string& room,
+    // not: room_full, or max_rooms when `room` would be one room too many. A session whose
+    // `peer_token` matches a member's replaces that (dead) connection, which is closed.
+    std::variant<PeerId, Rejection> join(const std::string& room, const std::string& peer_token,
                                          const std::shared_ptr<WebsocketSession>& session);
 
     // Removes `peer` and tells whoever remains in its room "peer_left". Idempotent.

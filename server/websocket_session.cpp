@@ -25,10 +25,11 @@ LogFields peer_fields(std::optional<PeerId> peer, const std::string& room) {
 }  // namespace
 
 WebsocketSession::WebsocketSession(TlsStream&& stream, std::shared_ptr<SharedState> state,
-                                   std::string room, std::shared_ptr<ConnectionSlot> slot)
+                                   RoomChoice seat, std::shared_ptr<ConnectionSlot> slot)
     : ws_(std::move(stream)),
       state_(std::move(state)),
-      room_(std::move(room)),
+      room_(std::move(seat.room)),
+      peer_token_(std::move(seat.peer_token)),
       slot_(std::move(slot)),
       bucket_(state_->config().message_rate, state_->config().message_burst, TokenBucket::Clock::now()) {}
 
@@ -52,7 +53,7 @@ void WebsocketSession::run(Request request) {
 
 void WebsocketSession::on_accept(beast::error_code ec) {
     if (ec) return log(LogLevel::info, "websocket handshake failed", {{"error", ec.message()}});
-    auto joined = state_->join(room_, shared_from_this());
+    auto joined = state_->join(room_, peer_token_, shared_from_this());
     if (const Rejection* refused = std::get_if<Rejection>(&joined)) {
         state_->metrics().rejected(*refused);
         log(LogLevel::info, "refused a peer", {{"room", room_}, {"reason", std::string(rejection_name(*refused))}});

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "server/net_types.hpp"
+#include "server/room_name.hpp"
 #include "server/room_registry.hpp"
 #include "server/token_bucket.hpp"
 
@@ -19,7 +20,7 @@ class SharedState;
 // A peer's WebSocket; all its state is touched only on its own strand.
 class WebsocketSession : public std::enable_shared_from_this<WebsocketSession> {
 public:
-    WebsocketSession(TlsStream&& stream, std::shared_ptr<SharedState> state, std::string room,
+    WebsocketSession(TlsStream&& stream, std::shared_ptr<SharedState> state, RoomChoice seat,
                      std::shared_ptr<ConnectionSlot> slot);
     ~WebsocketSession();
 
@@ -51,6 +52,7 @@ private:
     beast::flat_buffer buffer_;
     std::shared_ptr<SharedState> state_;
     std::string room_;
+    std::string peer_token_;  // the page's reconnect token, "" if it sent none
     std::shared_ptr<ConnectionSlot> slot_;  // counted against the connection caps while we live
     std::optional<PeerId> peer_;
     TokenBucket bucket_;

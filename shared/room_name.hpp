@@ -18,4 +18,11 @@ inline bool is_valid_room_name(std::string_view name) {
            std::all_of(name.begin(), name.end(), allowed);
 }
 
+// A page's reconnect token (?peer=): 16..64 bytes of the same safe alphabet. The page makes one
+// at random per load and sends it on every (re)connect, so the relay can tell a returning page
+// from a stranger.
+inline bool is_valid_peer_token(std::string_view token) {
+    return token.size() >= 16 && is_valid_room_name(token);
+}
+
 }  // namespace p2p

@@ -29,5 +29,20 @@ TEST(RoomName, FromTarget) {
     }
 }
 
+TEST(RoomName, PeerTokenFromTarget) {
+    EXPECT_EQ(room_from_target("/ws?room=k").peer_token, "");
+    RoomChoice choice = room_from_target("/ws?room=k&peer=abcdef0123456789-_XY");
+    EXPECT_TRUE(choice.ok());
+    EXPECT_EQ(choice.room, "k");
+    EXPECT_EQ(choice.peer_token, "abcdef0123456789-_XY");
+    EXPECT_EQ(room_from_target("/?peer=abcdef0123456789").room, kDefaultRoom);
+    for (const char* bad : {"/ws?peer=short", "/ws?peer=", "/ws?peer=abcdef0123456789%20",
+                            "/ws?room=k&peer=abcdef0123456789.."}) {
+        RoomChoice refused = room_from_target(bad);
+        EXPECT_FALSE(refused.ok()) << bad;
+        EXPECT_NE(refused.error.find("peer token"), std::string::npos) << refused.error;
+    }
+}
+
 }  // namespace
 }  // namespace p2p::relay

@@ -95,5 +95,37 @@ TEST(RoomRegistry, CapacityIsConfigurable) {
     EXPECT_FALSE(rooms.join("big"));
 }
 
+TEST(RoomRegistry, SameTokenReplacesItsOwnGhostInAFullRoom) {
+    RoomRegistry rooms;
+    auto ghost = rooms.join("r", "page-token-0123456789");
+    auto other = rooms.join("r", "other-token-0123456789");
+    auto back = rooms.join("r", "page-token-0123456789");
+    ASSERT_TRUE(ghost && other && back);
+    EXPECT_EQ(back->replaced, ghost->peer);
+    EXPECT_EQ(back->peers_in_room, 2u);
+    EXPECT_EQ(back->others, std::vector<PeerId>{other->peer});
+    EXPECT_EQ(rooms.others_in_room(other->peer), std::vector<PeerId>{back->peer});
+    EXPECT_TRUE(rooms.leave(ghost->peer).empty()) << "the ghost is already gone";
+    EXPECT_EQ(rooms.peer_count(), 2u);
+}
+
+TEST(RoomRegistry, NoTokenOrAStrangersTokenIsStillRefused) {
+    RoomRegistry rooms;
+    ASSERT_TRUE(rooms.join("r", "page-token-0123456789"));
+    ASSERT_TRUE(rooms.join("r"));
+    EXPECT_FALSE(rooms.join("r"));
+    EXPECT_FALSE(rooms.join("r", "stranger-token-01234"));
+    EXPECT_EQ(rooms.peer_count(), 2u);
+}
+
+TEST(RoomRegistry, ATokenDoesNotReplaceAnyoneInARoomWithSpace) {
+    RoomRegistry rooms;
+    auto first = rooms.join("r", "page-token-0123456789");
+    auto second = rooms.join("r", "page-token-0123456789");
+    ASSERT_TRUE(first && second);
+    EXPECT_FALSE(second->replaced);
+    EXPECT_EQ(second->peers_in_room, 2u);
+}
+
 }  // namespace
 }  // namespace p2p::relay

@@ -80,6 +80,7 @@ void BrowserClient::run(const OpenSignalling& c) {
     val location = val::global("location");
     std::string scheme = js::to_string(location["protocol"]) == "http:" ? "ws://" : "wss://";
     std::string url = scheme + js::to_string(location["host"]) + "/ws?room=" + c.room;  // room is validated
+    if (!peer_token_.empty()) url += "&peer=" + peer_token_;
     ++socket_id_;
     socket_ = val::global("WebSocket").new_(url);
     socket_.set("onopen", js::callback("p2p_socket_open", socket_id_));

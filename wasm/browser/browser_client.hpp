@@ -11,6 +11,7 @@
 #include <string>
 
 #include "wasm/browser/dom_view.hpp"
+#include "wasm/browser/js.hpp"
 #include "wasm/call_machine.hpp"
 
 namespace p2p::client {
@@ -103,6 +104,9 @@ private:
     CallMachine machine_;
     emscripten::val socket_ = emscripten::val::undefined();
     unsigned socket_id_ = 0;  // bumps per WebSocket so events of an older one are dropped
+    // Sent as ?peer= on every (re)connect of this page load, so the relay gives our seat back to
+    // us even while our previous connection still looks alive (dead network, no FIN).
+    std::string peer_token_ = js::random_token();
     emscripten::val local_stream_ = emscripten::val::undefined();
     emscripten::val screen_track_ = emscripten::val::undefined();
     bool camera_on_ = true;

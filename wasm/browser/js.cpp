@@ -21,4 +21,20 @@ val on_reject(const val& promise, const val& on_error) {
     return promise.call<val>("catch", on_error);
 }
 
+std::string random_token() {
+    val crypto = val::global("crypto");
+    if (crypto.isUndefined()) return {};
+    if (crypto["randomUUID"].typeOf().as<std::string>() == "function") {
+        return to_string(crypto.call<val>("randomUUID"));
+    }
+    val bytes = crypto.call<val>("getRandomValues", val::global("Uint8Array").new_(16));
+    std::string out;
+    for (int i = 0; i < 16; ++i) {
+        int byte = to_int(bytes[i], 0);
+        out += "0123456789abcdef"[byte >> 4];
+        out += "0123456789abcdef"[byte & 15];
+    }
+    return out;
+}
+
 }  // namespace p2p::client::js

@@ -23,6 +23,10 @@ val callback(const char* exported, Args&&... args) {
     return val::module_property(exported).call<val>("bind", val::null(), std::forward<Args>(args)...);
 }
 
+// A random token from crypto.randomUUID() (hex digits and '-'), or, where that is missing, from
+// crypto.getRandomValues(); "" only if the browser has neither.
+std::string random_token();
+
 // promise.then(on_ok, on_error) and promise.catch(on_error), returning the derived promise.
 val then(const val& promise, const val& on_ok, const val& on_error);
 val on_reject(const val& promise, const val& on_error);
