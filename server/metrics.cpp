@@ -12,7 +12,7 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(Rejection::kCoun
 // The error codes the relay sends; the last slot counts anything else.
 constexpr std::array<std::string_view, 9> kErrorCodeNames{
     error_code::kRoomFull, error_code::kBadMessage, error_code::kUnknownType, error_code::kTooLarge,
-    error_code::kTooDeep,  error_code::kNotAllowed, "rate_limited", "server_full", "other"};
+    error_code::kTooDeep,  error_code::kNotAllowed, error_code::kRateLimited, error_code::kServerFull, "other"};
 
 std::size_t error_index(std::string_view code) {
     for (std::size_t i = 0; i + 1 < kErrorCodeNames.size(); ++i) {

@@ -60,7 +60,7 @@ void WebsocketSession::on_accept(beast::error_code ec) {
         if (*refused == Rejection::room_full) {
             send_error(error_code::kRoomFull, "room '" + room_ + "' already has two people");
         } else {
-            send_error("server_full", "the relay has too many rooms; try again later");
+            send_error(error_code::kServerFull, "the relay has too many rooms; try again later");
         }
         return request_close({websocket::close_code::policy_error, std::string(rejection_name(*refused))});
     }
@@ -104,7 +104,7 @@ void WebsocketSession::handle_text(std::string text) {
     if (!bucket_.try_take(TokenBucket::Clock::now())) {
         state_->metrics().rejected(Rejection::rate_limited);
         log(LogLevel::warn, "peer over its message rate", peer_fields(peer_, room_));
-        send_error("rate_limited", "more messages than the relay allows per second");
+        send_error(error_code::kRateLimited, "more messages than the relay allows per second");
         leave_room();
         return request_close({websocket::close_code::policy_error, "rate_limited"});
     }

@@ -91,6 +91,8 @@ inline constexpr std::string_view kUnknownType = "unknown_type";
 inline constexpr std::string_view kTooLarge = "too_large";
 inline constexpr std::string_view kTooDeep = "too_deep";
 inline constexpr std::string_view kNotAllowed = "not_allowed";
+inline constexpr std::string_view kRateLimited = "rate_limited";
+inline constexpr std::string_view kServerFull = "server_full";
 }  // namespace error_code
 
 }  // namespace p2p
