@@ -29,11 +29,19 @@ std::string set_address(Config& config, std::string_view value) {
     return {};
 }
 
-std::string set_port(Config& config, std::string_view value) {
-    auto port = parse_number<unsigned>(value, 0, 65535);
-    if (!port) return "--port: '" + std::string(value) + "' is not a port number (0-65535)";
-    config.port = static_cast<std::uint16_t>(*port);
+// Reads a port for `flag` (from `min` to 65535) into `out`; the error message, or "".
+std::string read_port(std::string_view flag, std::string_view value, unsigned min, std::uint16_t& out) {
+    auto port = parse_number<unsigned>(value, min, 65535);
+    if (!port) {
+        return std::string(flag) + ": '" + std::string(value) + "' is not a port number (" +
+               std::to_string(min) + "-65535)";
+    }
+    out = static_cast<std::uint16_t>(*port);
     return {};
+}
+
+std::string set_port(Config& config, std::string_view value) {
+    return read_port("--port", value, 0, config.port);
 }
 
 std::string set_threads(Config& config, std::string_view value) {
@@ -101,10 +109,10 @@ std::string add_allowed_origin(Config& config, std::string_view value) {
 }
 
 std::string set_redirect_port(Config& config, std::string_view value) {
-    auto port = parse_number<unsigned>(value, 1, 65535);
-    if (!port) return "--http-redirect-port: '" + std::string(value) + "' is not a port number (1-65535)";
-    config.http_redirect_port = static_cast<std::uint16_t>(*port);
-    return {};
+    std::uint16_t port = 0;
+    std::string problem = read_port("--http-redirect-port", value, 1, port);
+    if (problem.empty()) config.http_redirect_port = port;
+    return problem;
 }
 
 std::string set_log_level(Config& config, std::string_view value) {
