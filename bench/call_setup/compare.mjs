@@ -1,72 +1,92 @@
-// Call-setup benchmark: click on start -> first remote frame, on both pages, for
-//   (a) our relay + our wasm pages, and
-//   (b) the Node baseline relay (the original demo's design) + pages that speak its protocol,
-// measured alternately in the same run. Run through ./run.sh (loopback-only network namespace).
-//   RELAY_BIN=... WEB_BUNDLE=... node compare.mjs [calls]
-import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Call-setup benchmark. In one run, interleaved, on loopback:
+//   - click on #start -> ICE connected and -> first remote frame, offer and answer page, for our
+//     relay + wasm pages, the Node baseline relay + the seed-protocol page, and the in-page floor;
+//   - page load -> client ready (cold cache), our page and the seed page;
+//   - bundle bytes of every file our call page requests.
+// Run through ./run.sh (loopback-only network namespace):
+//   RELAY_BIN=... WEB_BUNDLE=... node compare.mjs [calls] [--loads N] [--json FILE]
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 import { startRelay } from '../../tests/e2e/lib/relay.mjs';
 import { launchBrowser } from '../../tests/e2e/lib/browser.mjs';
-import { closePages, openCall } from '../../tests/e2e/lib/call.mjs';
-import { expectRemoteVideoPlaying, setupTimeMs } from '../../tests/e2e/lib/video.mjs';
+import { floorCall, nodeCall, oursCall, startNodeBaseline } from './setups.mjs';
+import { measurePageLoads } from './page_load.mjs';
+import { bundleBytes } from './bundle.mjs';
+import { printReport, ratios, summarizeCalls, summary } from './report.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const calls = Number(process.argv[2] ?? 5);
+const { values: opts, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { loads: { type: 'string', default: '10' }, json: { type: 'string' } },
+});
+const calls = Number(positionals[0] ?? 10);
+const loads = Number(opts.loads);
 const work = mkdtempSync(join(tmpdir(), 'p2p-bench-'));
 
+// One web root for both relays: the bundle, the seed page and the floor page.
 function webRoot() {
   const root = join(work, 'www');
   cpSync(process.env.WEB_BUNDLE, root, { recursive: true });
   cpSync(join(here, '../../tests/e2e/fixtures/seed-peer.html'), join(root, 'seed-peer.html'));
+  cpSync(join(here, 'floor.html'), join(root, 'call-setup-floor.html'));
   return root;
 }
 
-async function startNodeBaseline(root) {
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
-    '-days', '1', '-subj', '/CN=localhost', '-keyout', join(work, 'key.pem'), '-out', join(work, 'cert.pem')],
-  { stdio: 'ignore' });
-  const child = spawn('node', [join(here, '../baselines/node-relay/server.js'), '--cert', join(work, 'cert.pem'),
-    '--key', join(work, 'key.pem'), '--port', '0', '--static', root], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise((resolve, reject) => {
-    child.stdout.on('data', (d) => { const m = /listening on .*:(\d+)/.exec(String(d)); if (m) resolve(Number(m[1])); });
-    child.on('exit', (c) => reject(new Error(`node baseline exited ${c}`)));
-  });
-  return { origin: `https://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+// Each round runs the three setups in a rotated order, so none always goes first (warm) or last.
+// A first round warms the browser and both relays up and is not counted.
+const WARMUP_ROUNDS = 1;
+async function timeCalls(browser, ours, node) {
+  const setups = {
+    ours: (i) => oursCall(browser, ours.origin, `bench-${i}`),
+    node: () => nodeCall(browser, node.origin),
+    floor: () => floorCall(browser, ours.origin),
+  };
+  const names = Object.keys(setups);
+  const samples = { ours: [], node: [], floor: [] };
+  for (let i = -WARMUP_ROUNDS; i < calls; i += 1) {
+    for (let k = 0; k < names.length; k += 1) {
+      const name = names[(i + WARMUP_ROUNDS + k) % names.length];
+      const sample = await setups[name](i + WARMUP_ROUNDS);
+      if (i >= 0) samples[name].push(sample);
+    }
+  }
+  return samples;
 }
-
-async function timeOneCall(browser, options) {
-  const pages = await openCall(browser, options.origin, options);
-  await Promise.all([expectRemoteVideoPlaying(pages.offer, 'offer'), expectRemoteVideoPlaying(pages.answer, 'answer')]);
-  const sample = { offer: await setupTimeMs(pages.offer, pages.offer), answer: await setupTimeMs(pages.offer, pages.answer) };
-  await closePages(pages.offer, pages.answer);
-  return sample;
-}
-
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
-  return { median: at(0.5), p90: at(0.9) };
-};
 
 const root = webRoot();
 const ours = await startRelay({ webRoot: root });
-const node = await startNodeBaseline(root);
+const node = await startNodeBaseline(join(here, '../baselines/node-relay/server.js'), root, work);
 const browser = await launchBrowser();
-const results = { ours: [], node: [] };
+const loadAtStart = loadavg()[0];
+let report;
 try {
-  for (let i = 0; i < calls; i += 1) {
-    results.ours.push(await timeOneCall(browser, { origin: ours.origin, room: `bench-${i}`, answerFirst: true }));
-    results.node.push(await timeOneCall(browser, {
-      origin: node.origin,
-      answerFirst: true,
-      offerUrl: `${node.origin}/seed-peer.html?type=offer`,
-      answerUrl: `${node.origin}/seed-peer.html?type=answer`,
-    }));
-  }
+  const loadRuns = await measurePageLoads(browser, { oursOrigin: ours.origin, nodeOrigin: node.origin, loads });
+  const samples = await timeCalls(browser, ours, node);
+  const callSetup = summarizeCalls(samples);
+  const pick = (runs, key) => summary(runs.map((r) => r[key]));
+  report = {
+    command: process.env.BENCH_COMMAND ?? `node compare.mjs ${process.argv.slice(2).join(' ')}`,
+    date: new Date().toISOString(),
+    browser: `Chromium ${browser.version()} headless`,
+    calls,
+    warmup: WARMUP_ROUNDS,
+    loads,
+    cpus: cpus().length,
+    loadAverage: { start: loadAtStart, end: loadavg()[0] },
+    callSetup,
+    ratios: { 'ours/floor': ratios(callSetup, 'ours', 'floor'), 'ours/node': ratios(callSetup, 'ours', 'node') },
+    pageLoad: {
+      ours: Object.fromEntries(['wasmFetched', 'wasm', 'socketCreated', 'socketOpen', 'ready', 'loadEvent']
+        .map((key) => [key, pick(loadRuns.ours, key)])),
+      seed: { ready: pick(loadRuns.seed, 'ready') },
+    },
+    bundle: bundleBytes(root, loadRuns.oursRequests),
+    samples: { calls: samples, pageLoad: { ours: loadRuns.ours.map(({ requests, ...r }) => r), seed: loadRuns.seed.map(({ requests, ...r }) => r) } },
+  };
 } finally {
   await browser.close();
   await ours.stop();
@@ -74,10 +94,5 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-console.log(`click -> first remote frame, ${calls} calls each (ms)`);
-console.log('setup                         | offer median | offer p90 | answer median | answer p90');
-for (const [name, label] of [['ours', 'p2p-relay + wasm pages      '], ['node', 'Node baseline + seed pages  ']]) {
-  const o = stats(results[name].map((s) => s.offer));
-  const a = stats(results[name].map((s) => s.answer));
-  console.log(`${label}  | ${o.median.toFixed(0).padStart(12)} | ${o.p90.toFixed(0).padStart(9)} | ${a.median.toFixed(0).padStart(13)} | ${a.p90.toFixed(0).padStart(10)}`);
-}
+printReport(report);
+if (opts.json) writeFileSync(opts.json, `${JSON.stringify(report, null, 2)}\n`);

@@ -18,6 +18,9 @@ void PeerConnection::open(const tcp::endpoint& relay, std::string target) {
 
 void PeerConnection::on_connect(beast::error_code ec) {
     if (ec) return handlers_.opened(index_, ec);
+    // A load client must not hold back small writes (Nagle): that delay would be the client's.
+    beast::error_code ignored;
+    beast::get_lowest_layer(ws_).socket().set_option(tcp::no_delay(true), ignored);
     ws_.next_layer().async_handshake(
         ssl::stream_base::client,
         beast::bind_front_handler(&PeerConnection::on_tls_handshake, shared_from_this()));

@@ -1,0 +1,31 @@
+// Opening benchmarked pages: each in a fresh browser context (its own cookies, cache and
+// connections, like a separate person on a first visit), with the timing probe installed.
+import { BENCH_PROBE } from './probe.mjs';
+
+export async function openProbedPage(browser, url) {
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  await page.addInitScript(BENCH_PROBE);
+  await page.goto(url);
+  return page;
+}
+
+export const readProbe = (page) => page.evaluate(() => window.__bench);
+
+// Waits until every listed remote video has presented a frame; on timeout, says which page and
+// what its log showed, since a hung call would otherwise only read as a missing number.
+export async function waitFirstFrames(page, label, videoIds, timeoutMs = 20000) {
+  try {
+    await page.waitForFunction((ids) => ids.every((id) => id in window.__bench.firstFrameAt), videoIds,
+      { timeout: timeoutMs, polling: 20 });
+  } catch (e) {
+    const log = await page.evaluate(() => document.getElementById('log')?.innerText ?? '');
+    throw new Error(`${label}: no remote frame within ${timeoutMs} ms.\n${log}\n${page.errors.join('\n')}`);
+  }
+}
+
+export async function closeAll(...pages) {
+  for (const page of pages) await page.context().close();
+}
