@@ -164,6 +164,7 @@ std::optional<Message> read_by_type(std::string_view type, FieldReader& reader) 
         joined.peers = peers.value_or(0);
         return joined;
     }
+    if (type == "ice_servers") return IceServersUpdate{reader.ice_servers("iceServers")};
     if (type == "error") return Error{reader.required_string("code"), reader.required_string("message")};
     return std::nullopt;
 }
@@ -203,6 +204,7 @@ struct FieldWriter {
         out["peers"] = m.peers;
         if (!m.ice_servers.empty()) out["iceServers"] = ice_servers_to_json(m.ice_servers);
     }
+    void operator()(const IceServersUpdate& m) { out["iceServers"] = ice_servers_to_json(m.ice_servers); }
     void operator()(const PeerJoined&) {}
     void operator()(const PeerLeft&) {}
     void operator()(const Error& m) {
@@ -227,6 +229,7 @@ std::string_view type_name(const Message& message) {
         std::string_view operator()(const Hangup&) { return "hangup"; }
         std::string_view operator()(const Ready&) { return "ready"; }
         std::string_view operator()(const Joined&) { return "joined"; }
+        std::string_view operator()(const IceServersUpdate&) { return "ice_servers"; }
         std::string_view operator()(const PeerJoined&) { return "peer_joined"; }
         std::string_view operator()(const PeerLeft&) { return "peer_left"; }
         std::string_view operator()(const Error&) { return "error"; }
