@@ -83,17 +83,13 @@ struct FieldWriter {
     void operator()(const Hangup&) {}
     void operator()(const Ready&) {}
     void operator()(const Joined& m) {
-        if (!m.ice_servers.empty()) {
-            out.key("iceServers");
-            out.begin_array();
-            for (const IceServer& server : m.ice_servers) write_ice_server(out, server);
-            out.end_array();
-        }
+        if (!m.ice_servers.empty()) ice_servers(m.ice_servers);
         out.key("peers");
         out.unsigned_number(m.peers);
         out.key("room");
         out.string(m.room);
     }
+    void operator()(const IceServersUpdate& m) { ice_servers(m.ice_servers); }
     void operator()(const PeerJoined&) {}
     void operator()(const PeerLeft&) {}
     void operator()(const Error& m) {
@@ -106,6 +102,12 @@ struct FieldWriter {
     void sdp(const std::string& text) {
         out.key("sdp");
         out.string(text);
+    }
+    void ice_servers(const std::vector<IceServer>& servers) {
+        out.key("iceServers");
+        out.begin_array();
+        for (const IceServer& server : servers) write_ice_server(out, server);
+        out.end_array();
     }
     void candidate(const IceCandidate& c) {
         out.key("iceCandidate");

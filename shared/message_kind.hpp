@@ -21,13 +21,15 @@ enum class MessageKind : std::uint8_t {
     hangup,
     ready,
     joined,
+    ice_servers,
     peer_joined,
     peer_left,
     error,
 };
 
-inline constexpr std::array<std::string_view, 10> kMessageKindNames = {
-    "offer", "answer", "offer_ice", "answer_ice", "hangup", "ready", "joined", "peer_joined", "peer_left", "error"};
+inline constexpr std::array<std::string_view, 11> kMessageKindNames = {
+    "offer", "answer",      "offer_ice",   "answer_ice", "hangup", "ready",
+    "joined", "ice_servers", "peer_joined", "peer_left",  "error"};
 static_assert(kMessageKindNames.size() == std::variant_size_v<Message>, "one name per Message alternative");
 
 inline MessageKind kind_of(const Message& message) { return static_cast<MessageKind>(message.index()); }

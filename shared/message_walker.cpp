@@ -121,6 +121,8 @@ auto MessageWalker<Materialise>::read_fields(MessageKind kind, const Fields<8>& 
             if (!peers) fail(error_code::kBadMessage, "field 'peers' must be a non-negative integer");
             return make<Joined>(kind, std::move(room), peers.value_or(0), std::move(servers));
         }
+        case MessageKind::ice_servers:
+            return make<IceServersUpdate>(kind, ice_servers(root[kIceServers]));
         case MessageKind::error: {
             auto code = required_string(root[kCode], "", "code");
             auto message = required_string(root[kMessage], "", "message");

@@ -23,6 +23,7 @@ std::vector<Message> one_of_each() {
             Joined{"hall", 1, {IceServer{{"stun:127.0.0.1:3478"}, std::nullopt, std::nullopt},
                               IceServer{{"turn:127.0.0.1:3478?transport=udp", "turns:127.0.0.1:5349"},
                                         "1700000000:alice", "c2VjcmV0"}}},
+            IceServersUpdate{{IceServer{{"turn:127.0.0.1:3478"}, "1700021600:9f86d081884c7d65", "c2VjcmV0"}}},
             PeerJoined{},
             PeerLeft{},
             Error{"room_full", "this room already has two people"}};
@@ -54,7 +55,7 @@ TEST(Codec, TypeNamesMatchTheWire) {
     std::vector<std::string> names;
     for (const Message& message : one_of_each()) names.emplace_back(type_name(message));
     EXPECT_EQ(names, (std::vector<std::string>{"offer", "answer", "offer_ice", "answer_ice", "hangup", "ready",
-                                                "joined", "joined", "peer_joined", "peer_left", "error"}));
+                                                "joined", "joined", "ice_servers", "peer_joined", "peer_left", "error"}));
 }
 
 TEST(Codec, OnlyPageMessagesArePeerMessages) {
@@ -63,6 +64,7 @@ TEST(Codec, OnlyPageMessagesArePeerMessages) {
     EXPECT_TRUE(is_peer_message(Hangup{}));
     EXPECT_TRUE(is_peer_message(Ready{}));
     EXPECT_FALSE(is_peer_message(Joined{}));
+    EXPECT_FALSE(is_peer_message(IceServersUpdate{}));
     EXPECT_FALSE(is_peer_message(Error{}));
 }
 
@@ -102,6 +104,20 @@ TEST(Codec, IceServersInJoined) {
                  error_code::kBadMessage, "'iceServers[].urls'");
     expect_error(R"({"type":"joined","room":"r","peers":1,"iceServers":[{"urls":"a","username":5}]})",
                  error_code::kBadMessage, "'iceServers[].username'");
+}
+
+// Renewed TURN credentials, relay to page.
+TEST(Codec, IceServersUpdate) {
+    EXPECT_EQ(encode(IceServersUpdate{{IceServer{{"turn:h:3478"}, "1700021600:ab", "cw=="}}}),
+              R"({"iceServers":[{"credential":"cw==","urls":["turn:h:3478"],"username":"1700021600:ab"}],"type":"ice_servers"})");
+    EXPECT_EQ(encode(IceServersUpdate{}), R"({"iceServers":[],"type":"ice_servers"})");
+    EXPECT_EQ(decode_ok(R"({"type":"ice_servers","iceServers":[{"urls":"turn:h","username":"u","credential":"c"}]})"),
+              Message(IceServersUpdate{{IceServer{{"turn:h"}, "u", "c"}}}));
+    EXPECT_EQ(decode_ok(R"({"type":"ice_servers"})"), Message(IceServersUpdate{}));
+    expect_error(R"({"type":"ice_servers","iceServers":"turn:h"})", error_code::kBadMessage,
+                 "'iceServers' must be an array");
+    expect_error(R"({"type":"ice_servers","iceServers":[{"urls":"turn:h","credential":false}]})",
+                 error_code::kBadMessage, "'iceServers[].credential'");
 }
 
 TEST(Codec, ToleratesExtraFieldsAndMissingNullables) {
