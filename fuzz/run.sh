@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (clang, build/fuzz) and runs each for N seconds (default 60), one
-# after the other, starting from the seed corpus. Prints exec/s and coverage from libFuzzer's final
-# stats; exits non-zero on any crash, leak, timeout or sanitizer report.
-#   fuzz/run.sh [seconds] [target...]      e.g. fuzz/run.sh 600 fuzz_codec
-# Set P2P_FUZZ_JOBS=parallel to run the targets side by side instead.
+# Builds the libFuzzer targets (clang, build/fuzz) and runs them one after the other for N seconds
+# in all (default 120), split evenly between them, starting from the seed corpus. Prints exec/s and
+# coverage from libFuzzer's final stats; exits non-zero on any crash, leak, timeout or sanitizer
+# report.
+#   fuzz/run.sh [total-seconds] [target...]      e.g. fuzz/run.sh 600 fuzz_codec
+# Set P2P_FUZZ_JOBS=parallel to run the targets side by side instead (each still gets its share).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-seconds=${1:-60}
+total_seconds=${1:-120}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_codec fuzz_request)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_codec fuzz_json_diff fuzz_request)
+seconds=$(( total_seconds / ${#targets[@]} ))
+[ "$seconds" -gt 0 ] || seconds=1
 build=${P2P_FUZZ_BUILD:-$root/build/fuzz}
 
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
@@ -18,14 +21,16 @@ cmake --build "$build" -j "$(nproc)" --target "${targets[@]}"
 
 # Largest useful input per target: a full offer SDP fits in 16 KiB; a request header is capped at
 # 8 KiB by the relay, a little more lets the fuzzer cross that limit.
-max_len_for() { case $1 in fuzz_codec) echo 16384 ;; *) echo 9216 ;; esac; }
-corpus_for() { echo "${1#fuzz_}"; }
+# The differential target spends most of its time in nlohmann, so it gets shorter inputs (more
+# runs); it starts from the codec's seeds and dictionary.
+max_len_for() { case $1 in fuzz_codec) echo 16384 ;; fuzz_json_diff) echo 4096 ;; *) echo 9216 ;; esac; }
+corpus_for() { case $1 in fuzz_json_diff) echo codec ;; *) echo "${1#fuzz_}" ;; esac; }
 
 run_one() {
   local target=$1 name work log
   name=$(corpus_for "$target")
   # New inputs go to a scratch corpus in the build tree; the seeds in fuzz/corpus stay untouched.
-  work=$build/corpus/$name
+  work=$build/corpus/${target#fuzz_}
   log=$build/$target.log
   mkdir -p "$work" "$build/artifacts"
   local status=0
@@ -41,7 +46,7 @@ run_one() {
 summarize() {
   local target=$1 log=$2 work=$3 status=$4 last
   last=$(grep -E '^#[0-9]+' "$log" | tail -n 1 || true)
-  printf '%-13s %4ss  execs %s  exec/s %s  cov %s  ft %s  corpus %s files  status %s\n' "$target" "$seconds" \
+  printf '%-15s %4ss  execs %s  exec/s %s  cov %s  ft %s  corpus %s files  status %s\n' "$target" "$seconds" \
     "$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")" \
     "$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")" \
     "$(grep -oE 'cov: [0-9]+' <<<"$last" | cut -d' ' -f2)" \

@@ -13,6 +13,7 @@ P2P_APT_PACKAGES=(
   emscripten node-acorn
   chromium iproute2 util-linux
   clang libclang-rt-14-dev
+  coturn
 )
 
 p2p_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

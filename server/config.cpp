@@ -162,6 +162,12 @@ const std::map<std::string_view, Setter>& setters() {
         {"--turn", [](Config& c, std::string_view v) { return add_turn_url(c.ice, v); }},
         {"--turn-username", set_optional_string(&IceServerSettings::turn_username)},
         {"--turn-credential", set_optional_string(&IceServerSettings::turn_credential)},
+        {"--turn-secret", set_optional_string(&IceServerSettings::turn_secret)},
+        {"--turn-secret-file", [](Config& c, std::string_view v) {
+             c.ice.turn_secret_file = std::filesystem::path(v);
+             return std::string();
+         }},
+        {"--turn-ttl", [](Config& c, std::string_view v) { return set_turn_ttl(c.ice, v); }},
         {"--allowed-origin", add_allowed_origin},
         {"--http-redirect-port", set_redirect_port},
         {"--log-level", set_log_level},
@@ -228,6 +234,11 @@ ParsedOptions parse_options(const std::vector<std::string_view>& args, Config de
     if (std::string problem = check_ice_settings(out.config.ice); !problem.empty()) {
         return failure(problem);
     }
+    if (out.config.ice.turn_secret) {
+        out.warnings.push_back("--turn-secret is visible to every local user in `ps` and /proc; "
+                               "prefer --turn-secret-file");
+    }
+    if (std::string problem = load_turn_secret(out.config.ice); !problem.empty()) return failure(problem);
     // The WebSocket handshake is part of "getting connected", so it shares the TLS bound.
     out.config.websocket_handshake_timeout = out.config.tls_handshake_timeout;
     return out;
@@ -280,8 +291,15 @@ std::string usage_text(const Config& defaults) {
            std::to_string(defaults.threads) + ")\n"
            "  --stun URL       STUN server for the pages, repeatable (default none)\n"
            "  --turn URL       TURN server for the pages, repeatable (default none)\n"
+           "  --turn-secret-file F  file holding the secret shared with coturn (use-auth-secret,\n"
+           "                   static-auth-secret): each page gets its own TURN credentials, renewed\n"
+           "                   before they expire (default none)\n"
+           "  --turn-secret S  the same secret on the command line (visible in ps; prefer the file)\n"
+           "  --turn-ttl S     lifetime of those credentials in seconds, " +
+           std::to_string(kMinTurnTtl.count()) + "-" + std::to_string(kMaxTurnTtl.count()) + " (default " +
+           std::to_string(kDefaultTurnTtl.count()) + " = 6 h)\n"
            "  --turn-username U, --turn-credential C\n"
-           "                   the TURN servers' static credentials\n"
+           "                   static TURN credentials instead, the same for every page\n"
            "  --log-level L    debug, info, warn or error; logs go to stderr (default " +
            std::string(log_level_name(defaults.log_level)) + ")\n"
            "  --http-redirect-port N  also listen on plain HTTP port N, redirecting to HTTPS (default off)\n"

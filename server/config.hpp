@@ -66,6 +66,7 @@ struct ParsedOptions {
     Action action = Action::run;
     Config config;
     std::string error;  // set when action == fail
+    std::vector<std::string> warnings;  // to log at start (e.g. a secret given on the command line)
 };
 
 inline constexpr unsigned kMaxThreads = 64;

@@ -5,6 +5,7 @@
 
 #include "server/config.hpp"
 #include "server/host_addresses.hpp"
+#include "server/log.hpp"
 #include "server/relay.hpp"
 #include "server/startup_banner.hpp"
 
@@ -42,6 +43,8 @@ int main(int argc, char** argv) {
         std::cerr << "p2p-relay: " << parsed.error << "\n(see p2p-relay --help)\n";
         return 2;
     }
+    p2p::relay::set_log_level(parsed.config.log_level);  // so --log-level error silences the warnings too
+    for (const std::string& warning : parsed.warnings) p2p::relay::log(p2p::relay::LogLevel::warn, warning);
     try {
         return serve(parsed.config);
     } catch (const std::exception& error) {

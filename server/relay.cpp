@@ -48,7 +48,8 @@ Relay::Relay(Config config)
       listener_(make_https_listener()),
       redirect_listener_(config_.http_redirect_port ? make_redirect_listener() : nullptr),
       signals_(io_, SIGINT, SIGTERM),
-      grace_timer_(io_) {}
+      grace_timer_(io_),
+      renewer_(io_, state_) {}
 
 Relay::~Relay() = default;
 
@@ -78,6 +79,7 @@ void Relay::run() {
     });
     listener_->run();
     if (redirect_listener_) redirect_listener_->run();
+    renewer_.start();
     std::vector<std::thread> extra_threads;
     for (unsigned i = 1; i < config_.threads; ++i) extra_threads.emplace_back([this] { io_.run(); });
     io_.run();
@@ -89,6 +91,7 @@ void Relay::on_stop_signal() {
     state_->metrics().stop_accepting();
     listener_->stop();
     if (redirect_listener_) redirect_listener_->stop();
+    renewer_.stop();
     state_->close_all();
     wait_for_sessions(std::chrono::steady_clock::now() + kShutdownGrace);
 }

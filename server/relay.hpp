@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "server/config.hpp"
+#include "server/credential_renewer.hpp"
 #include "server/net_types.hpp"
 
 namespace p2p::relay {
@@ -39,6 +40,7 @@ private:
     std::shared_ptr<Listener> redirect_listener_;  // only with --http-redirect-port
     net::signal_set signals_;
     net::steady_timer grace_timer_;
+    CredentialRenewer renewer_;  // only ticks with --turn-secret
 };
 
 }  // namespace p2p::relay

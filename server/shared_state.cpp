@@ -1,5 +1,6 @@
 #include "server/shared_state.hpp"
 
+#include "server/log.hpp"
 #include "server/websocket_session.hpp"
 #include "shared/codec.hpp"
 
@@ -15,7 +16,8 @@ std::shared_ptr<const std::string> shared_text(std::string text) {
 SharedState::SharedState(Config config)
     : config_(std::move(config)),
       gate_(std::make_shared<ConnectionGate>(config_.max_connections, config_.max_connections_per_ip,
-                                             metrics_)) {}
+                                             metrics_)),
+      credentials_(turn_ttl(config_.ice)) {}
 
 MetricsSnapshot SharedState::metrics_snapshot() const {
     std::lock_guard lock(mutex_);
@@ -32,12 +34,13 @@ std::variant<PeerId, Rejection> SharedState::join(const std::string& room, const
     if (!admission) return Rejection::room_full;
     sessions_[admission->peer] = session;
     auto peers = static_cast<unsigned>(admission->peers_in_room);
-    session->send(shared_text(encode(Joined{room, peers, ice_servers_for_pages(config_.ice)})));
+    session->send(shared_text(encode(Joined{room, peers, issue_ice_servers(admission->peer, WallClock::now())})));
     others = sessions_of(admission->others);
     if (admission->replaced) {
         // The others see the same as for any dropped connection that comes back: left, joined.
         ghost = sessions_of({*admission->replaced});
         sessions_.erase(*admission->replaced);
+        credentials_.forget(*admission->replaced);
         auto peer_left = shared_text(encode(PeerLeft{}));
         for (const auto& other : others) other->send(peer_left);
         for (const auto& old : ghost) old->close(websocket::close_reason(static_cast<websocket::close_code>(kReplacedCloseCode), "replaced"));
@@ -51,6 +54,7 @@ void SharedState::leave(PeerId peer) {
     std::vector<std::shared_ptr<WebsocketSession>> remaining;
     std::lock_guard lock(mutex_);
     if (sessions_.erase(peer) == 0) return;
+    credentials_.forget(peer);
     remaining = sessions_of(rooms_.leave(peer));
     auto peer_left = shared_text(encode(PeerLeft{}));
     for (const auto& other : remaining) other->send(peer_left);
@@ -62,6 +66,35 @@ void SharedState::forward(PeerId from, std::shared_ptr<const std::string> text) 
     others = sessions_of(rooms_.others_in_room(from));
     if (!others.empty()) metrics_.relayed(text->size());
     for (const auto& other : others) other->send(text);
+}
+
+std::vector<IceServer> SharedState::issue_ice_servers(PeerId peer, WallClock::time_point now) {
+    if (!mints_turn_credentials(config_.ice)) return ice_servers_for_pages(config_.ice);
+    std::string id = random_credential_id();
+    // The id in the TURN username lets an operator match coturn's log lines with ours.
+    log(LogLevel::debug, "turn credentials issued", {{"peer", std::to_string(peer)}, {"turn_id", id}});
+    credentials_.issued(peer, id, now);
+    return ice_servers_for_pages(config_.ice, id, now);
+}
+
+std::size_t SharedState::renew_credentials(WallClock::time_point now) {
+    std::vector<std::shared_ptr<WebsocketSession>> keep_alive;
+    std::lock_guard lock(mutex_);
+    std::vector<DueCredential> due = credentials_.take_due(now);
+    for (const DueCredential& entry : due) {
+        auto sessions = sessions_of({entry.peer});
+        if (sessions.empty()) continue;
+        auto update = IceServersUpdate{ice_servers_for_pages(config_.ice, entry.credential_id, now)};
+        sessions.front()->send(shared_text(encode(update)));
+        keep_alive.push_back(std::move(sessions.front()));
+    }
+    if (!keep_alive.empty()) log(LogLevel::debug, "turn credentials renewed", {{"pages", std::to_string(keep_alive.size())}});
+    return keep_alive.size();
+}
+
+std::optional<std::chrono::seconds> SharedState::renewal_interval() const {
+    if (!mints_turn_credentials(config_.ice)) return std::nullopt;
+    return credentials_.check_interval();
 }
 
 void SharedState::close_all() {

@@ -14,6 +14,7 @@
 
 #include "server/config.hpp"
 #include "server/connection_gate.hpp"
+#include "server/credential_schedule.hpp"
 #include "server/metrics.hpp"
 #include "server/room_registry.hpp"
 
@@ -47,6 +48,12 @@ public:
     // Sends `text` unchanged to the other peers in `from`'s room; dropped if there are none.
     void forward(PeerId from, std::shared_ptr<const std::string> text);
 
+    // Sends "ice_servers" with freshly minted TURN credentials to each page whose credentials are
+    // at 80% of their lifetime; returns how many were renewed. A no-op without --turn-secret.
+    std::size_t renew_credentials(WallClock::time_point now);
+    // How often renew_credentials() should run; nullopt when nothing is ever renewed.
+    std::optional<std::chrono::seconds> renewal_interval() const;
+
     // Shutdown: asks every WebSocket to close with 1001 (going away).
     void close_all();
 
@@ -57,11 +64,15 @@ private:
     // session's destructor (which calls leave()) never runs under our lock.
     std::vector<std::shared_ptr<WebsocketSession>> sessions_of(const std::vector<PeerId>& peers) const;
 
+    // The iceServers for `peer`'s "joined": minted TURN credentials are recorded for renewal.
+    std::vector<IceServer> issue_ice_servers(PeerId peer, WallClock::time_point now);
+
     const Config config_;
     Metrics metrics_;
     std::shared_ptr<ConnectionGate> gate_;
     mutable std::mutex mutex_;
     RoomRegistry rooms_;
+    CredentialSchedule credentials_;
     std::unordered_map<PeerId, std::weak_ptr<WebsocketSession>> sessions_;
 };
 

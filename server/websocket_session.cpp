@@ -108,11 +108,10 @@ void WebsocketSession::handle_text(std::string text) {
         leave_room();
         return request_close({websocket::close_code::policy_error, "rate_limited"});
     }
-    DecodeResult decoded = decode(text, state_->config().limits);
-    if (!decoded.ok()) return send_error(decoded.error().code, decoded.error().detail);
-    if (!is_peer_message(decoded.message())) {
-        return send_error(error_code::kNotAllowed,
-                          "'" + std::string(type_name(decoded.message())) + "' is sent only by the relay");
+    // Validated without building the message (nothing is allocated for a good one): only its bytes
+    // are forwarded.
+    if (std::optional<DecodeError> problem = check_peer_message(text, state_->config().limits)) {
+        return send_error(problem->code, problem->detail);
     }
     // Forward the original bytes: re-serialising could change them and costs time.
     state_->forward(*peer_, std::make_shared<const std::string>(std::move(text)));

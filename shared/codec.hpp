@@ -1,7 +1,9 @@
-// JSON encoding and decoding of signalling messages. decode() never throws: it returns the message
+// JSON encoding and decoding of signalling messages, on our own JSON reader and writer
+// (shared/json_reader.hpp, shared/json_writer.hpp). decode() never throws: it returns the message
 // or a DecodeError that says precisely what was wrong.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -33,6 +35,11 @@ private:
 };
 
 DecodeResult decode(std::string_view text, const ProtocolLimits& limits = {});
+
+// The relay's check of a page's message: nullopt exactly when decode() accepts the text and
+// is_peer_message() holds for the result, otherwise the same code and detail decode() would give
+// (or not_allowed for a relay-only type). Builds no message, so it allocates nothing on success.
+std::optional<DecodeError> check_peer_message(std::string_view text, const ProtocolLimits& limits = {});
 std::string encode(const Message& message);
 
 // Convenience for relay replies: {"type":"error","code":...,"message":...}.

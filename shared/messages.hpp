@@ -62,6 +62,12 @@ struct Joined {
     std::vector<IceServer> ice_servers = {};
     bool operator==(const Joined&) const = default;
 };
+// Fresh STUN/TURN servers for the next ICE restart or connection ("ice_servers"): the relay
+// sends them before the TURN credentials it handed out in "joined" expire.
+struct IceServersUpdate {
+    std::vector<IceServer> ice_servers;  // "iceServers"
+    bool operator==(const IceServersUpdate&) const = default;
+};
 struct PeerJoined {
     bool operator==(const PeerJoined&) const = default;
 };
@@ -74,8 +80,8 @@ struct Error {
     bool operator==(const Error&) const = default;
 };
 
-using Message =
-    std::variant<Offer, Answer, OfferIce, AnswerIce, Hangup, Ready, Joined, PeerJoined, PeerLeft, Error>;
+using Message = std::variant<Offer, Answer, OfferIce, AnswerIce, Hangup, Ready, Joined, IceServersUpdate, PeerJoined,
+                             PeerLeft, Error>;
 
 // The JSON "type" string of a message.
 std::string_view type_name(const Message& message);

@@ -30,7 +30,13 @@ struct StopMedia {};       // stop every local track (hang-up): the camera light
 struct ShowLocalVideo {};  // attach the local stream to #local-video
 struct CreatePeerConnection {
     Generation gen = 0;
-    std::vector<IceServer> ice_servers;  // from the relay's latest "joined"
+    std::vector<IceServer> ice_servers;  // from the relay's latest "joined" or "ice_servers"
+    bool relay_only = false;             // iceTransportPolicy "relay" instead of "all"
+};
+// setConfiguration() with new iceServers (renewed TURN credentials): used by the next ICE restart.
+struct SetIceServers {
+    Generation gen = 0;
+    std::vector<IceServer> ice_servers;
 };
 // Adds every local track (and, on the offer side, the chat data channel) to the connection.
 struct AddLocalTracks {
@@ -131,7 +137,7 @@ struct ClearNotice {};
 
 using CallCommand =
     std::variant<OpenSignalling, SendMessage, StartTimer, RequestMedia, StopMedia, ShowLocalVideo,
-                 CreatePeerConnection, AddLocalTracks, ClosePeerConnection, SetLocalDescription, SetRemoteDescription,
+                 CreatePeerConnection, SetIceServers, AddLocalTracks, ClosePeerConnection, SetLocalDescription, SetRemoteDescription,
                  AddIceCandidate, RestartIce, SendData, SetMicEnabled, SetCameraEnabled, StartShare, StopShare,
                  SwitchDevice, CollectStats, ShowRemoteVideo, ClearRemoteVideo, ShowControls, ShowToggles,
                  ShowPeerState, ShowChat, EnableChat, ShowVerifyCode, ShowNegotiations, ShowStats, SetSignallingState, SetCallState,

@@ -15,6 +15,8 @@ struct CallConfig {
     Role role = Role::Offer;
     std::string room = kDefaultRoom;
     Lang lang = Lang::Zh;
+    // ?ice=relay: only TURN relay candidates (iceTransportPolicy "relay"), to check a TURN set-up.
+    bool relay_only = false;
     // Seeds the reconnect jitter (the page passes a random value; tests a fixed one).
     std::uint32_t seed = 1;
     // Remote candidates held while no remote description is set; a peer that sends more is broken.

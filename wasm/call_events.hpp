@@ -18,8 +18,10 @@ using Generation = std::uint32_t;
 enum class PeerOperation { SetLocalDescription, SetRemoteDescription, AddIceCandidate };
 
 // The machine's timers; a fired timer whose token is not the latest one of its kind is stale.
-enum class TimerKind { Reconnect, IceRestart, Stats };
-inline constexpr int kTimerKinds = 3;
+// IceConnect bounds the first connection: with no usable candidate pair at all (e.g. relay-only
+// and the TURN server refused us) browsers leave ICE in "new" instead of reporting "failed".
+enum class TimerKind { Reconnect, IceRestart, Stats, IceConnect };
+inline constexpr int kTimerKinds = 4;
 
 struct SignallingOpened {};
 struct SignallingClosed {
@@ -87,6 +89,13 @@ struct IceStateChanged {
     Generation gen = 0;
     std::string state;  // RTCPeerConnection.iceConnectionState
 };
+// icecandidateerror: a STUN/TURN server could not be reached (701) or refused us (401, ...).
+struct IceCandidateError {
+    Generation gen = 0;
+    std::string url;
+    int code = 0;
+    std::string text;
+};
 struct PeerOperationFailed {
     Generation gen = 0;
     PeerOperation op = PeerOperation::SetLocalDescription;
@@ -111,7 +120,7 @@ using CallEvent =
                  HangupClicked, MicToggled, CameraToggled, ShareToggled, StatsToggled, RestartClicked, ChatSubmitted,
                  DeviceChosen, MediaReady, MediaFailed, ShareStarted, ShareStopped, ShareFailed,
                  DeviceSwitchFailed, NegotiationNeeded, LocalDescriptionSet, RemoteDescriptionSet, LocalIceCandidate,
-                 RemoteTrackArrived, IceStateChanged, PeerOperationFailed, DataChannelOpen, DataReceived,
+                 RemoteTrackArrived, IceStateChanged, IceCandidateError, PeerOperationFailed, DataChannelOpen, DataReceived,
                  StatsCollected>;
 
 std::string_view operation_name(PeerOperation op);

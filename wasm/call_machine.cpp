@@ -119,6 +119,9 @@ void CallMachine::on(const TimerFired& e) {
         case TimerKind::Stats:
             collect_stats();
             return;
+        case TimerKind::IceConnect:
+            if (pc_ && !pc_->connected) ice_connect_timeout();
+            return;
     }
 }
 
@@ -134,6 +137,13 @@ void CallMachine::on(const Joined& m) {
     }
     log(LogLevel::Info, Text::PeerAlreadyHere);
     peer_arrived();
+}
+
+void CallMachine::on(const IceServersUpdate& m) {
+    // Renewed TURN credentials: the live connection's next ICE restart must present them.
+    ice_servers_ = m.ice_servers;
+    log(LogLevel::Info, Text::IceServersUpdated);
+    if (pc_) emit(SetIceServers{pc_->gen, ice_servers_});
 }
 
 void CallMachine::on(const PeerJoined&) {

@@ -62,6 +62,7 @@ public:
     void on(const LocalIceCandidate&);
     void on(const RemoteTrackArrived&);
     void on(const IceStateChanged&);
+    void on(const IceCandidateError&);
     void on(const PeerOperationFailed&);
     void on(const DataChannelOpen&);
     void on(const DataReceived&);
@@ -75,6 +76,7 @@ public:
     void on(const Hangup&);
     void on(const Ready&);
     void on(const Joined&);
+    void on(const IceServersUpdate&);
     void on(const PeerJoined&);
     void on(const PeerLeft&);
     void on(const Error&);
@@ -107,6 +109,8 @@ private:
     void negotiated();
     void on_remote_candidate(const IceCandidate& candidate);
     void ice_down(bool failed);
+    void ice_never_connected();
+    void ice_connect_timeout();
     void restart_ice();
     void update_verify_code();
     // The live session when `gen` is its generation; otherwise logs the stale result.

@@ -10,6 +10,9 @@ namespace {
 
 constexpr int kIceRestartDelayMs = 2000;   // a short "disconnected" often heals by itself
 constexpr int kIceRestartRetryMs = 8000;   // restart again while ICE stays down
+// A working path connects within a few seconds of the answer, over TURN too; this leaves room
+// for a slow network while telling the person well within half a minute that nothing gets through.
+constexpr int kIceConnectTimeoutMs = 15000;
 
 }  // namespace
 
@@ -27,9 +30,10 @@ void CallMachine::open_session() {
     pc_->gen = ++last_gen_;
     pc_->peer_epoch = peer_epoch_;
     log(LogLevel::Info, Text::CreatingPeerConnection);
-    emit(CreatePeerConnection{pc_->gen, ice_servers_});
+    emit(CreatePeerConnection{pc_->gen, ice_servers_, config_.relay_only});
     set_call(CallState::Negotiating);
     start_timer(TimerKind::Stats, 1000);
+    start_timer(TimerKind::IceConnect, kIceConnectTimeoutMs);
 }
 
 void CallMachine::end_session() {
@@ -40,6 +44,7 @@ void CallMachine::end_session() {
     if (!shown_code_.empty()) emit(ShowVerifyCode{shown_code_ = {}});
     cancel_timer(TimerKind::IceRestart);
     cancel_timer(TimerKind::Stats);
+    cancel_timer(TimerKind::IceConnect);
     pc_.reset();
 }
 
@@ -246,10 +251,12 @@ void CallMachine::on(const IceStateChanged& e) {
     log(LogLevel::Info, Text::IceState, e.state);
     if (e.state == "connected" || e.state == "completed") {
         cancel_timer(TimerKind::IceRestart);
+        cancel_timer(TimerKind::IceConnect);
         pc_->ice_down = false;
         if (!pc_->connected) {
             pc_->connected = true;
             log(LogLevel::Info, Text::Connected);
+            if (call_ == CallState::Failed) emit(ClearNotice{});  // a retry got through after all
         } else if (call_ == CallState::Reconnecting) {
             log(LogLevel::Info, Text::Reconnected);
             emit(ClearNotice{});
@@ -267,6 +274,7 @@ void CallMachine::ice_down(bool failed) {
         end_session();
         return set_call(CallState::Ended);
     }
+    if (failed && !pc_->connected) return ice_never_connected();
     bool was_down = pc_->ice_down;
     pc_->ice_down = true;
     if (!was_down) {
@@ -278,6 +286,35 @@ void CallMachine::ice_down(bool failed) {
     } else {
         start_timer(TimerKind::IceRestart, kIceRestartDelayMs);
     }
+}
+
+// ICE gave up before the call ever connected: "reconnecting" would mislead, so say what most
+// likely blocks it (with relay-only: the TURN server), then keep retrying as for a lost
+// connection, since renewed TURN credentials or a network change may still get through.
+void CallMachine::ice_never_connected() {
+    pc_->ice_down = true;
+    if (call_ != CallState::Failed) {
+        std::string detail = pc_->server_error.empty() ? "" : "(" + pc_->server_error + ")";
+        log(LogLevel::Error, config_.relay_only ? Text::IceFailedRelay : Text::IceFailed, detail, true);
+        set_call(CallState::Failed);
+    }
+    restart_ice();
+}
+
+// The first connection is overdue. Until one offer/answer has completed (the relay or the peer
+// may be away) ICE has had no chance yet, so wait another round.
+void CallMachine::ice_connect_timeout() {
+    if (pc_->negotiations == 0) return start_timer(TimerKind::IceConnect, kIceConnectTimeoutMs);
+    ice_never_connected();
+}
+
+void CallMachine::on(const IceCandidateError& e) {
+    if (!current(e.gen)) return;
+    // Kept for the failure notice; browsers also report harmless misses (e.g. one interface), so
+    // only the console sees each one.
+    pc_->server_error = e.url + " " + std::to_string(e.code);
+    if (!e.text.empty()) pc_->server_error += " " + e.text;
+    log(LogLevel::Debug, Text::IceServerError, pc_->server_error);
 }
 
 void CallMachine::restart_ice() {

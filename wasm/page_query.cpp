@@ -23,6 +23,7 @@ QueryResult parse_page_query(std::string_view search, CallConfig defaults) {
     if (!search.empty() && search.front() == '?') search.remove_prefix(1);
     std::optional<std::string> type = form_value(search, "type");
     std::optional<std::string> room = form_value(search, "room");
+    std::optional<std::string> ice = form_value(search, "ice");
 
     CallConfig config = std::move(defaults);
     if (type == "offer") {
@@ -38,6 +39,11 @@ QueryResult parse_page_query(std::string_view search, CallConfig defaults) {
         config.room = std::move(*room);
     } else {
         return QueryError{Text::InvalidRoom, *room};
+    }
+    if (ice == "relay") {
+        config.relay_only = true;
+    } else if (ice && !ice->empty() && *ice != "all") {
+        return QueryError{Text::InvalidIce, *ice};
     }
     return config;
 }

@@ -20,7 +20,8 @@ using QueryResult = std::variant<CallConfig, QueryError>;
 
 // `search` is location.search, with or without the leading '?'. An absent or empty room means
 // kDefaultRoom; anything else must pass the relay's rule (shared/room_name.hpp), checked before
-// connecting so the user sees why nothing happens.
+// connecting so the user sees why nothing happens. ?ice=relay forces TURN-relayed media (absent,
+// empty or "all": every path).
 QueryResult parse_page_query(std::string_view search, CallConfig defaults = {});
 
 // The page language: ?lang=zh|en wins, else navigator.language (zh* -> Chinese, anything else ->

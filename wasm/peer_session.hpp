@@ -28,6 +28,7 @@ struct PeerSession {
     bool connected = false;      // ICE reached connected at least once
     bool ice_down = false;       // ICE is disconnected/failed now
     std::string ice_state = "new";
+    std::string server_error;    // the last icecandidateerror, "url code text", for the failure notice
     std::string local_offer;     // resent if signalling dropped before an answer came
     std::string local_fingerprint;
     std::string remote_fingerprint;

@@ -47,6 +47,10 @@ extern const TextTable kTextEn = {
     "Restarting ICE",  // IceRestart
     "Connection restored",  // Reconnected
     "Connection failed",  // ConnectionFailed
+    "Could not connect to the other person: no network path was found (a firewall or NAT may block it; a TURN server on the relay gets around that)",  // IceFailed
+    "Could not connect through the TURN server (relay-only mode, ?ice=relay): the TURN server is unreachable or rejected the credentials",  // IceFailedRelay
+    "STUN/TURN server error:",  // IceServerError
+    "TURN credentials renewed",  // IceServersUpdated
     "Receiving audio/video",  // RemoteMedia
     "WebRTC operation failed",  // PeerOperationFailed
     "Invalid message received",  // BadMessage
@@ -54,6 +58,7 @@ extern const TextTable kTextEn = {
     "Stale callback ignored",  // StaleCallback
     "Bad page address: type must be offer or answer",  // InvalidType
     "Bad page address: room names use A-Z a-z 0-9 _ - and 1-64 characters",  // InvalidRoom
+    "Bad page address: ice must be relay or all",  // InvalidIce
     "The other person muted",  // PeerMicOff
     "The other person unmuted",  // PeerMicOn
     "The other person turned the camera off",  // PeerCameraOff

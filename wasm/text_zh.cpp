@@ -47,6 +47,10 @@ extern const TextTable kTextZh = {
     "重启 ICE",  // IceRestart
     "连接已恢复",  // Reconnected
     "连接失败",  // ConnectionFailed
+    "无法与对方建立连接：找不到可用的网络路径（可能被防火墙或 NAT 阻挡；在服务器上配置 TURN 可以解决）",  // IceFailed
+    "无法通过 TURN 服务器连接（仅中继模式 ?ice=relay）：TURN 服务器无法访问，或拒绝了凭据",  // IceFailedRelay
+    "STUN/TURN 服务器错误:",  // IceServerError
+    "已更新 TURN 凭据",  // IceServersUpdated
     "收到对方音视频",  // RemoteMedia
     "WebRTC 操作失败",  // PeerOperationFailed
     "收到无效消息",  // BadMessage
@@ -54,6 +58,7 @@ extern const TextTable kTextZh = {
     "忽略过期回调",  // StaleCallback
     "页面参数错误：type 必须是 offer 或 answer",  // InvalidType
     "页面参数错误：房间名只能包含 A-Z a-z 0-9 _ -，长度 1-64",  // InvalidRoom
+    "页面参数错误：ice 只能是 relay 或 all",  // InvalidIce
     "对方已静音",  // PeerMicOff
     "对方已打开麦克风",  // PeerMicOn
     "对方已关闭摄像头",  // PeerCameraOff

@@ -29,7 +29,8 @@ TEST(RelayFlags, HelpExitsZeroAndMentionsEveryFlag) {
     EXPECT_EQ(run.exit_code, 0);
     for (const char* flag : {"--address", "--port", "--cert", "--key", "--web-root", "--state-dir",
                              "--threads", "--help", "--max-message-bytes", "--idle-timeout", "--rate",
-                             "--burst", "--max-connections-per-ip", "--allowed-origin", "--log-level"}) {
+                             "--burst", "--max-connections-per-ip", "--allowed-origin", "--log-level", "--stun", "--turn",
+                             "--turn-secret", "--turn-secret-file", "--turn-ttl", "--turn-username"}) {
         EXPECT_NE(run.out.find(flag), std::string::npos) << flag;
     }
 }

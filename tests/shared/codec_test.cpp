@@ -23,6 +23,7 @@ std::vector<Message> one_of_each() {
             Joined{"hall", 1, {IceServer{{"stun:127.0.0.1:3478"}, std::nullopt, std::nullopt},
                               IceServer{{"turn:127.0.0.1:3478?transport=udp", "turns:127.0.0.1:5349"},
                                         "1700000000:alice", "c2VjcmV0"}}},
+            IceServersUpdate{{IceServer{{"turn:127.0.0.1:3478"}, "1700021600:9f86d081884c7d65", "c2VjcmV0"}}},
             PeerJoined{},
             PeerLeft{},
             Error{"room_full", "this room already has two people"}};
@@ -54,7 +55,7 @@ TEST(Codec, TypeNamesMatchTheWire) {
     std::vector<std::string> names;
     for (const Message& message : one_of_each()) names.emplace_back(type_name(message));
     EXPECT_EQ(names, (std::vector<std::string>{"offer", "answer", "offer_ice", "answer_ice", "hangup", "ready",
-                                                "joined", "joined", "peer_joined", "peer_left", "error"}));
+                                                "joined", "joined", "ice_servers", "peer_joined", "peer_left", "error"}));
 }
 
 TEST(Codec, OnlyPageMessagesArePeerMessages) {
@@ -63,6 +64,7 @@ TEST(Codec, OnlyPageMessagesArePeerMessages) {
     EXPECT_TRUE(is_peer_message(Hangup{}));
     EXPECT_TRUE(is_peer_message(Ready{}));
     EXPECT_FALSE(is_peer_message(Joined{}));
+    EXPECT_FALSE(is_peer_message(IceServersUpdate{}));
     EXPECT_FALSE(is_peer_message(Error{}));
 }
 
@@ -104,20 +106,112 @@ TEST(Codec, IceServersInJoined) {
                  error_code::kBadMessage, "'iceServers[].username'");
 }
 
+// Renewed TURN credentials, relay to page.
+TEST(Codec, IceServersUpdate) {
+    EXPECT_EQ(encode(IceServersUpdate{{IceServer{{"turn:h:3478"}, "1700021600:ab", "cw=="}}}),
+              R"({"iceServers":[{"credential":"cw==","urls":["turn:h:3478"],"username":"1700021600:ab"}],"type":"ice_servers"})");
+    EXPECT_EQ(encode(IceServersUpdate{}), R"({"iceServers":[],"type":"ice_servers"})");
+    EXPECT_EQ(decode_ok(R"({"type":"ice_servers","iceServers":[{"urls":"turn:h","username":"u","credential":"c"}]})"),
+              Message(IceServersUpdate{{IceServer{{"turn:h"}, "u", "c"}}}));
+    EXPECT_EQ(decode_ok(R"({"type":"ice_servers"})"), Message(IceServersUpdate{}));
+    expect_error(R"({"type":"ice_servers","iceServers":"turn:h"})", error_code::kBadMessage,
+                 "'iceServers' must be an array");
+    expect_error(R"({"type":"ice_servers","iceServers":[{"urls":"turn:h","credential":false}]})",
+                 error_code::kBadMessage, "'iceServers[].credential'");
+}
+
 TEST(Codec, ToleratesExtraFieldsAndMissingNullables) {
     EXPECT_EQ(decode_ok(R"({"type":"offer","sdp":"s","extra":[1,2]})"), Message{Offer{"s"}});
     EXPECT_EQ(decode_ok(R"({"type":"offer_ice","iceCandidate":{"candidate":"c"}})"),
               Message(OfferIce{IceCandidate{"c", std::nullopt, std::nullopt, std::nullopt}}));
 }
 
+void expect_exact_error(std::string_view text, std::string_view code, std::string_view detail) {
+    DecodeResult result = decode(text);
+    ASSERT_FALSE(result.ok()) << text;
+    EXPECT_EQ(result.error().code, code) << text;
+    EXPECT_EQ(result.error().detail, detail) << text;
+}
+
 TEST(Codec, RejectsTextThatIsNotJson) {
-    expect_error("", error_code::kBadMessage, "not valid JSON");
-    expect_error("hello", error_code::kBadMessage, "not valid JSON");
-    expect_error(R"({"type":"offer","sdp":"x")", error_code::kBadMessage, "not valid JSON");
+    expect_exact_error("", error_code::kBadMessage, "not valid JSON: expected a JSON value at byte 0");
+    expect_exact_error("hello", error_code::kBadMessage, "not valid JSON: expected a JSON value at byte 0");
+    expect_exact_error(R"({"type":"offer","sdp":"x")", error_code::kBadMessage,
+                       "not valid JSON: expected ',' or '}' at byte 25");
+    expect_exact_error(R"({"type":"offer","sdp":"x"} {})", error_code::kBadMessage,
+                       "not valid JSON: expected end of input at byte 27");
+    // nlohmann took a NUL byte for the end of the text and let anything after it through.
+    expect_exact_error(std::string(R"({"type":"hangup"})") + '\0' + "junk", error_code::kBadMessage,
+                       "not valid JSON: expected end of input at byte 17");
+    expect_exact_error("\xEF\xBB\xBF{\"type\":\"hangup\"}", error_code::kBadMessage,
+                       "not valid JSON: expected a JSON value, not a byte order mark at byte 0");
+    // A syntax error anywhere outranks "not an object".
+    expect_exact_error("[1,]", error_code::kBadMessage, "not valid JSON: expected a JSON value at byte 3");
 }
 
 TEST(Codec, RejectsInvalidUtf8) {
-    expect_error("{\"type\":\"offer\",\"sdp\":\"\xff\xfe\"}", error_code::kBadMessage, "not valid JSON");
+    expect_exact_error("{\"type\":\"offer\",\"sdp\":\"\xff\xfe\"}", error_code::kBadMessage,
+                       "not valid JSON: invalid UTF-8: byte 0xF5-0xFF never appears in UTF-8 at byte 23");
+    expect_exact_error(R"({"type":"offer","sdp":"\udc00"})", error_code::kBadMessage,
+                       "not valid JSON: lone low surrogate \\uDC00-\\uDFFF at byte 23");
+}
+
+TEST(Codec, RejectsNumbersADoubleCannotHold) {
+    expect_exact_error(R"({"type":"hangup","x":1e400})", error_code::kBadMessage,
+                       "not valid JSON: number too large for a double at byte 21");
+}
+
+// Like JSON.parse in the pages, so the relay and the browser read the same message.
+TEST(Codec, TheLastDuplicateKeyWins) {
+    EXPECT_EQ(decode_ok(R"({"type":"offer","sdp":"a","sdp":"b"})"), Message{Offer{"b"}});
+    EXPECT_EQ(decode_ok(R"({"type":"offer","sdp":"a","type":"hangup"})"), Message{Hangup{}});
+    EXPECT_EQ(decode_ok(R"({"type":"offer","sdp":7,"sdp":"b"})"), Message{Offer{"b"}});
+    expect_exact_error(R"({"type":"offer","sdp":"b","sdp":7})", error_code::kBadMessage,
+                       "field 'sdp' must be a string");
+    EXPECT_EQ(decode_ok(R"({"type":"offer_ice","iceCandidate":{"candidate":"a","candidate":"b"}})"),
+              Message(OfferIce{IceCandidate{"b", std::nullopt, std::nullopt, std::nullopt}}));
+}
+
+TEST(Codec, EscapedKeysAndValuesMeanWhatTheyUnescapeTo) {
+    EXPECT_EQ(decode_ok(R"({"\u0074ype":"\u006fffer","\u0073dp":"\ud83d\ude00\r\n"})"),
+              Message{Offer{"\xF0\x9F\x98\x80\r\n"}});
+    expect_exact_error(R"({"type":"off\u0000er"})", error_code::kUnknownType,
+                       std::string("unknown message type 'off") + '\0' + "er'");
+}
+
+TEST(Codec, IndexesAreUnsignedIntegersUpTo65535) {
+    auto with_index = [](std::string_view index) {
+        return R"({"type":"offer_ice","iceCandidate":{"candidate":"c","sdpMLineIndex":)" + std::string(index) + "}}";
+    };
+    EXPECT_EQ(decode_ok(with_index("65535")), Message(OfferIce{IceCandidate{"c", std::nullopt, 65535u, std::nullopt}}));
+    EXPECT_EQ(decode_ok(with_index("0")), Message(OfferIce{IceCandidate{"c", std::nullopt, 0u, std::nullopt}}));
+    const std::string detail = "field 'iceCandidate.sdpMLineIndex' must be a small non-negative integer or null";
+    for (std::string_view bad : {"65536", "-0", "1e0", "0.0", "18446744073709551616", "true", "[0]"}) {
+        expect_exact_error(with_index(bad), error_code::kBadMessage, detail);
+    }
+    expect_exact_error(R"({"type":"joined","room":"r","peers":null})", error_code::kBadMessage,
+                       "field 'peers' must be a non-negative integer");
+    expect_exact_error(R"({"type":"joined","room":"r","peers":-1})", error_code::kBadMessage,
+                       "field 'peers' must be a small non-negative integer or null");
+}
+
+TEST(Codec, ReportsTheFirstBadFieldInDeclarationOrder) {
+    expect_exact_error(R"({"type":"joined","peers":-1,"iceServers":5})", error_code::kBadMessage,
+                       "field 'room' must be a string");
+    expect_exact_error(R"({"type":"joined","room":"r","peers":-1,"iceServers":5})", error_code::kBadMessage,
+                       "field 'iceServers' must be an array");
+    expect_exact_error(R"({"type":"joined","room":"r","iceServers":[{"urls":"u","username":1},7]})",
+                       error_code::kBadMessage, "field 'iceServers[].username' must be a string or null");
+    expect_exact_error(R"({"type":"error","message":1})", error_code::kBadMessage, "field 'code' must be a string");
+    expect_exact_error(R"({"type":"offer_ice","iceCandidate":{"sdpMid":1}})", error_code::kBadMessage,
+                       "field 'iceCandidate.candidate' must be a string");
+}
+
+TEST(Codec, EncodeEscapesLikeBefore) {
+    EXPECT_EQ(encode(Offer{std::string("a\"b\\c/\n\x01\x7f\0", 10)}),
+              std::string(R"({"sdp":"a\"b\\c/\n\u0001)") + "\x7f" + R"(\u0000","type":"offer"})");
+    EXPECT_EQ(encode_error("bad_message", "bad \xff byte"),
+              "{\"code\":\"bad_message\",\"message\":\"bad \xEF\xBF\xBD byte\",\"type\":\"error\"}");
 }
 
 TEST(Codec, RejectsNonObjects) {
@@ -164,6 +258,18 @@ TEST(Codec, RejectsTooDeepBeforeParsing) {
     expect_error(deep, error_code::kTooDeep, "deeper than 8", limits);
 }
 
+// Too deep wins over whatever else is wrong, even a syntax error before the nesting starts.
+TEST(Codec, TooDeepOutranksEveryOtherProblem) {
+    const std::string nine_deep = std::string(9, '[') + std::string(9, ']');
+    expect_exact_error("x" + nine_deep, error_code::kTooDeep, "JSON nests deeper than 8 levels");
+    expect_exact_error(R"({"type":"dance","a":)" + nine_deep + "}", error_code::kTooDeep,
+                       "JSON nests deeper than 8 levels");
+    expect_exact_error(R"({"type":"offer","a":)" + std::string(9, '['), error_code::kTooDeep,
+                       "JSON nests deeper than 8 levels");
+    const std::string eight_deep = std::string(7, '[') + std::string(7, ']');
+    EXPECT_EQ(decode_ok(R"({"type":"hangup","a":)" + eight_deep + "}"), Message{Hangup{}});
+}
+
 TEST(Codec, RejectsTooLarge) {
     std::string big = R"({"type":"offer","sdp":")" + std::string(64 * 1024, 'a') + "\"}";
     expect_error(big, error_code::kTooLarge, "limit is 65536");
@@ -178,7 +284,7 @@ TEST(Codec, AcceptsAMessageExactlyAtTheLimit) {
 
 TEST(Codec, EncodeSurvivesInvalidUtf8InCallerStrings) {
     std::string text = encode(Error{"bad_message", std::string("bad \xff byte")});
-    EXPECT_TRUE(decode(text).ok()) << text;
+    EXPECT_EQ(decode_ok(text), Message(Error{"bad_message", "bad \xEF\xBF\xBD byte"})) << text;
 }
 
 }  // namespace

@@ -20,6 +20,7 @@ public:
     explicit CallHarness(Role role, std::string room = "default") : machine(config(role, std::move(room))) {
         last = machine.start();
     }
+    explicit CallHarness(CallConfig custom) : machine(std::move(custom)) { last = machine.start(); }
 
     // A page whose signalling is open and that joined a room now holding `peers` peers.
     static CallHarness joined(Role role, unsigned peers) {

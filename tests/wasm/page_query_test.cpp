@@ -36,6 +36,21 @@ TEST(PageQuery, FirstValueWinsAndEscapesAreDecoded) {
     EXPECT_EQ(config_of("?type=offer&room=r%5F1").room, "r_1");
 }
 
+TEST(PageQuery, IceRelayForcesRelayOnly) {
+    EXPECT_TRUE(config_of("?type=offer&ice=relay").relay_only);
+    EXPECT_FALSE(config_of("?type=offer").relay_only);
+    EXPECT_FALSE(config_of("?type=offer&ice=").relay_only);
+    EXPECT_FALSE(config_of("?type=offer&ice=all").relay_only);
+    EXPECT_TRUE(config_of("?ice=rel%61y&type=answer&room=r").relay_only);
+}
+
+TEST(PageQuery, BadIceValue) {
+    QueryError e = error_of("?type=offer&ice=turn");
+    EXPECT_EQ(e.text, Text::InvalidIce);
+    EXPECT_EQ(e.detail, "turn");
+    EXPECT_EQ(error_of("?type=offer&ice=RELAY").text, Text::InvalidIce) << "values are exact, like type";
+}
+
 TEST(PageQuery, BadType) {
     EXPECT_EQ(error_of("").text, Text::InvalidType);
     EXPECT_EQ(error_of("?room=x").text, Text::InvalidType);

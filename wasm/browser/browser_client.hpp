@@ -35,6 +35,7 @@ public:
     void on_ice_candidate(Generation gen, const emscripten::val& event);
     void on_track(Generation gen, const emscripten::val& event);
     void on_ice_state(Generation gen);
+    void on_ice_candidate_error(Generation gen, const emscripten::val& event);
     void on_data_channel(Generation gen, const emscripten::val& event);
     void on_stats(Generation gen, const emscripten::val& report);
     void on_chat_submit(const emscripten::val& event);
@@ -50,6 +51,7 @@ public:
     void run(const StopMedia&);
     void run(const ShowLocalVideo&);
     void run(const CreatePeerConnection&);
+    void run(const SetIceServers&);
     void run(const AddLocalTracks&);
     void run(const ClosePeerConnection&);
     void run(const SetLocalDescription&);

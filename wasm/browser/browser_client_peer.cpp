@@ -62,13 +62,24 @@ val failed(Generation gen, PeerOperation op) {
 void BrowserClient::run(const CreatePeerConnection& c) {
     val rtc_config = val::object();
     rtc_config.set("iceServers", ice_servers_to_js(c.ice_servers));
+    rtc_config.set("iceTransportPolicy", std::string(c.relay_only ? "relay" : "all"));
     Peer& p = peers_[c.gen];
     p.pc = val::global("RTCPeerConnection").new_(rtc_config);
     p.pc.set("onicecandidate", js::callback("p2p_ice_candidate", c.gen));
     p.pc.set("ontrack", js::callback("p2p_track", c.gen));
     p.pc.set("oniceconnectionstatechange", js::callback("p2p_ice_state", c.gen));
+    p.pc.set("onicecandidateerror", js::callback("p2p_ice_error", c.gen));
     p.pc.set("onnegotiationneeded", js::callback("p2p_negotiation_needed", c.gen));
     p.pc.set("ondatachannel", js::callback("p2p_data_channel", c.gen));
+}
+
+void BrowserClient::run(const SetIceServers& c) {
+    Peer* p = peer(c.gen);
+    if (!p) return;
+    // Only iceServers may change; the rest (policy, certificates) must be passed back unchanged.
+    val rtc_config = p->pc.call<val>("getConfiguration");
+    rtc_config.set("iceServers", ice_servers_to_js(c.ice_servers));
+    p->pc.call<void>("setConfiguration", rtc_config);
 }
 
 void BrowserClient::run(const AddLocalTracks& c) {
@@ -102,8 +113,8 @@ void BrowserClient::on_data_channel(Generation gen, const val& event) {
 void BrowserClient::run(const ClosePeerConnection& c) {
     Peer* p = peer(c.gen);
     if (!p) return;
-    for (const char* handler : {"onicecandidate", "ontrack", "oniceconnectionstatechange", "onnegotiationneeded",
-                                "ondatachannel"}) {
+    for (const char* handler : {"onicecandidate", "ontrack", "oniceconnectionstatechange", "onicecandidateerror",
+                                "onnegotiationneeded", "ondatachannel"}) {
         p->pc.set(handler, val::null());
     }
     if (!p->channel.isUndefined()) {
@@ -179,6 +190,11 @@ void BrowserClient::on_track(Generation gen, const val& event) {
 
 void BrowserClient::on_ice_state(Generation gen) {
     if (Peer* p = peer(gen)) dispatch(IceStateChanged{gen, js::to_string(p->pc["iceConnectionState"])});
+}
+
+void BrowserClient::on_ice_candidate_error(Generation gen, const val& event) {
+    dispatch(IceCandidateError{gen, js::to_string(event["url"]), js::to_int(event["errorCode"], 0),
+                               js::to_string(event["errorText"])});
 }
 
 void BrowserClient::run(const ShowRemoteVideo& c) {

@@ -106,6 +106,8 @@ EMSCRIPTEN_BINDINGS(p2p_client) {
              +[](Generation g, val e) { with_client([&](auto& c) { c.on_ice_candidate(g, e); }); });
     function("p2p_track", +[](Generation g, val e) { with_client([&](auto& c) { c.on_track(g, e); }); });
     function("p2p_ice_state", +[](Generation g, val) { with_client([&](auto& c) { c.on_ice_state(g); }); });
+    function("p2p_ice_error",
+             +[](Generation g, val e) { with_client([&](auto& c) { c.on_ice_candidate_error(g, e); }); });
     function("p2p_data_channel",
              +[](Generation g, val e) { with_client([&](auto& c) { c.on_data_channel(g, e); }); });
     function("p2p_data_open", +[](Generation g, int open, val) {

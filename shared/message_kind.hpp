@@ -1,0 +1,42 @@
+// Each message type as a small enum with its wire name: the one table type_name(),
+// is_peer_message(), decode() and check_peer_message() all read.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <variant>
+
+#include "shared/messages.hpp"
+
+namespace p2p {
+
+// In the order of Message's alternatives, so a Message's kind is its variant index.
+enum class MessageKind : std::uint8_t {
+    offer,
+    answer,
+    offer_ice,
+    answer_ice,
+    hangup,
+    ready,
+    joined,
+    ice_servers,
+    peer_joined,
+    peer_left,
+    error,
+};
+
+inline constexpr std::array<std::string_view, 11> kMessageKindNames = {
+    "offer", "answer",      "offer_ice",   "answer_ice", "hangup", "ready",
+    "joined", "ice_servers", "peer_joined", "peer_left",  "error"};
+static_assert(kMessageKindNames.size() == std::variant_size_v<Message>, "one name per Message alternative");
+
+inline MessageKind kind_of(const Message& message) { return static_cast<MessageKind>(message.index()); }
+
+inline std::string_view kind_name(MessageKind kind) { return kMessageKindNames[static_cast<std::size_t>(kind)]; }
+
+// Messages a page may send (and the relay forwards); the rest only the relay sends.
+inline bool is_peer_kind(MessageKind kind) { return kind <= MessageKind::ready; }
+
+}  // namespace p2p
