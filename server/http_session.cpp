@@ -18,8 +18,7 @@ HttpSession::HttpSession(tcp::socket&& socket, ssl::context& tls, std::shared_pt
 
 void HttpSession::run() {
     beast::get_lowest_layer(stream_).expires_after(state_->config().tls_handshake_timeout);
-    stream_.async_handshake(ssl::stream_base::server,
-                            beast::bind_front_handler(&HttpSession::on_handshake, shared_from_this()));
+    stream_.async_handshake(beast::bind_front_handler(&HttpSession::on_handshake, shared_from_this()));
 }
 
 void HttpSession::on_handshake(beast::error_code ec) {

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "server/net_types.hpp"
+#include "server/tls_server_stream.hpp"
 
 namespace p2p::relay {
 
@@ -35,7 +36,7 @@ private:
     void on_write(bool keep_alive, beast::error_code ec, std::size_t bytes);
     void do_shutdown();
 
-    TlsStream stream_;
+    TlsServerStream stream_;
     beast::flat_buffer buffer_;
     std::shared_ptr<SharedState> state_;
     std::shared_ptr<ConnectionSlot> slot_;

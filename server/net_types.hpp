@@ -22,8 +22,9 @@ namespace http = boost::beast::http;
 namespace websocket = boost::beast::websocket;
 using tcp = boost::asio::ip::tcp;
 
-// A TLS connection whose lowest layer has Beast's per-operation timeouts.
-using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+// The CLIENT side of a TLS connection (load tools and tests), with Beast's per-operation timeouts.
+// The relay's own connections use TlsServerStream (server/tls_server_stream.hpp), which is leaner.
+using TlsClientStream = beast::ssl_stream<beast::tcp_stream>;
 // Requests carry no body: GET and HEAD are all we serve, and upgrades have none.
 using Request = http::request<http::empty_body>;
 

@@ -24,7 +24,7 @@ LogFields peer_fields(std::optional<PeerId> peer, const std::string& room) {
 
 }  // namespace
 
-WebsocketSession::WebsocketSession(TlsStream&& stream, std::shared_ptr<SharedState> state,
+WebsocketSession::WebsocketSession(TlsServerStream&& stream, std::shared_ptr<SharedState> state,
                                    RoomChoice seat, std::shared_ptr<ConnectionSlot> slot)
     : ws_(std::move(stream)),
       state_(std::move(state)),
@@ -70,7 +70,12 @@ void WebsocketSession::on_accept(beast::error_code ec) {
 }
 
 void WebsocketSession::do_read() {
-    ws_.async_read(buffer_, beast::bind_front_handler(&WebsocketSession::on_read, shared_from_this()));
+    // Between messages this read stays pending as long as the peer is quiet, holding whatever
+    // buffer space it prepared: ask for the first few bytes only (Beast would prepare 1.5 KB), and
+    // for the rest of a message (0: Beast's usual sizes) once it has started.
+    const std::size_t limit = buffer_.size() == 0 ? kFirstReadBytes : 0;
+    ws_.async_read_some(buffer_, limit,
+                        beast::bind_front_handler(&WebsocketSession::on_read, shared_from_this()));
 }
 
 void WebsocketSession::on_read(beast::error_code ec, std::size_t) {
@@ -80,10 +85,17 @@ void WebsocketSession::on_read(beast::error_code ec, std::size_t) {
         leave_room();
         return request_close({websocket::close_code::unknown_data, "binary frames are not supported"});
     }
+    if (!ws_.is_message_done()) return do_read();
     std::string text = beast::buffers_to_string(buffer_.data());
-    buffer_.consume(buffer_.size());
+    release_read_buffer();
     handle_text(std::move(text));
     do_read();
+}
+
+void WebsocketSession::release_read_buffer() {
+    // A flat_buffer keeps its largest size forever; idle peers should cost nothing here.
+    buffer_.clear();
+    buffer_.shrink_to_fit();
 }
 
 void WebsocketSession::on_read_error(const beast::error_code& ec) {

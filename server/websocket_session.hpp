@@ -1,7 +1,7 @@
 // One signalling peer over WSS: joins a room, relays its messages, writes queued messages in order.
 #pragma once
 
-#include <deque>
+#include <list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -10,6 +10,7 @@
 #include "server/net_types.hpp"
 #include "server/room_name.hpp"
 #include "server/room_registry.hpp"
+#include "server/tls_server_stream.hpp"
 #include "server/token_bucket.hpp"
 
 namespace p2p::relay {
@@ -20,7 +21,7 @@ class SharedState;
 // A peer's WebSocket; all its state is touched only on its own strand.
 class WebsocketSession : public std::enable_shared_from_this<WebsocketSession> {
 public:
-    WebsocketSession(TlsStream&& stream, std::shared_ptr<SharedState> state, RoomChoice seat,
+    WebsocketSession(TlsServerStream&& stream, std::shared_ptr<SharedState> state, RoomChoice seat,
                      std::shared_ptr<ConnectionSlot> slot);
     ~WebsocketSession();
 
@@ -37,6 +38,7 @@ private:
     void on_accept(beast::error_code ec);
     void do_read();
     void on_read(beast::error_code ec, std::size_t bytes);
+    void release_read_buffer();
     void on_read_error(const beast::error_code& ec);
     void handle_text(std::string text);
     void send_error(std::string_view code, const std::string& detail);
@@ -48,7 +50,10 @@ private:
     void on_close(beast::error_code ec);
     void leave_room();
 
-    websocket::stream<TlsStream> ws_;
+    // Bytes asked for by the read left pending between messages (see do_read).
+    static constexpr std::size_t kFirstReadBytes = 128;
+
+    websocket::stream<TlsServerStream> ws_;
     beast::flat_buffer buffer_;
     std::shared_ptr<SharedState> state_;
     std::string room_;
@@ -56,7 +61,8 @@ private:
     std::shared_ptr<ConnectionSlot> slot_;  // counted against the connection caps while we live
     std::optional<PeerId> peer_;
     TokenBucket bucket_;
-    std::deque<std::shared_ptr<const std::string>> queue_;  // front() is being written
+    // front() is being written. A list, because an empty std::deque already holds ~600 bytes.
+    std::list<std::shared_ptr<const std::string>> queue_;
     std::size_t queued_bytes_ = 0;
     std::optional<websocket::close_reason> pending_close_;  // sent after the queue drains
     bool closing_ = false;

@@ -53,7 +53,7 @@ private:
     void start_close();
     void end(beast::error_code ec);
 
-    websocket::stream<relay::TlsStream> ws_;
+    websocket::stream<relay::TlsClientStream> ws_;
     std::size_t index_;
     const PeerHandlers& handlers_;
     tcp::endpoint relay_;

@@ -119,7 +119,7 @@ http::response<http::string_body> https_request(
     net::io_context io;
     ssl::context tls{ssl::context::tls_client};
     tls.set_verify_mode(ssl::verify_none);
-    TlsStream stream(io, tls);
+    TlsClientStream stream(io, tls);
     complete(io, "connect", [&](auto handler) { beast::get_lowest_layer(stream).async_connect(loopback(port), handler); });
     complete(io, "tls handshake", [&](auto handler) { stream.async_handshake(ssl::stream_base::client, handler); });
 

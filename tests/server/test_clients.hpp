@@ -44,7 +44,7 @@ private:
 
     net::io_context io_;
     ssl::context tls_{ssl::context::tls_client};
-    websocket::stream<TlsStream> ws_;
+    websocket::stream<TlsClientStream> ws_;
     beast::flat_buffer buffer_;
     bool reading_ = false;
     bool read_done_ = false;
