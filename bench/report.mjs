@@ -35,11 +35,18 @@ function readJson(dir, name) {
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
 }
 
+// bench/load/run.sh writes a folder: its summary, table and the commands it ran.
+function loadResults(dir) {
+  const summary = readJson(join(dir, 'load'), 'summary.json');
+  if (!summary) return null;
+  return { ...summary, table: readFileSync(join(dir, 'load', 'table.md'), 'utf8'), command: 'bench/load/run.sh OUT_DIR   (every server and p2p-load command line: OUT_DIR/commands.txt)' };
+}
+
 function report(dir) {
   const parts = [machine()];
   const sections = [
     [microSection, readJson(dir, 'micro.json')],
-    [loadSection, readJson(dir, 'load.json')],
+    [loadSection, loadResults(dir)],
     [callSetupSection, readJson(dir, 'call_setup.json')],
   ];
   for (const [section, data] of sections) {

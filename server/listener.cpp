@@ -47,6 +47,9 @@ void Listener::start_session(tcp::socket socket) {
     beast::error_code ec;
     const std::string ip = socket.remote_endpoint(ec).address().to_string();
     if (ec) return;  // already gone
+    // Signalling is many small writes (an answer, then its candidates at once): with Nagle on, each
+    // one after the first waits for the peer's delayed ACK, up to 40 ms a message.
+    socket.set_option(tcp::no_delay(true), ec);
     auto slot = state_->gate().enter(ip);
     if (!slot) {
         // At the overall cap even a refusal (a TLS handshake) would cost what the cap protects.

@@ -17,7 +17,7 @@ make_throwaway_cert "$work"
 
 targets=(relay echo)
 if command -v node >/dev/null && [ -d "$NODE_RELAY_DIR/node_modules/express-ws" ]; then
-  targets+=(node)
+  targets+=(node node-seed)
 else
   echo "note: skipping the Node baseline (no node or no $NODE_RELAY_DIR/node_modules)"
 fi

@@ -4,7 +4,7 @@ import { command, num, ratio, table } from './format.mjs';
 // Benchmark -> the baseline it is compared with in the same run (the old nlohmann DOM decode).
 const BASELINES = {
   BM_DecodeOffer: 'BM_NlohmannDomOffer',
-  BM_CheckPeerOffer: 'BM_NlohmannDomOffer',
+  BM_CheckOffer: 'BM_NlohmannDomOffer',
 };
 
 const NS_PER = { ns: 1, us: 1e3, ms: 1e6, s: 1e9 };

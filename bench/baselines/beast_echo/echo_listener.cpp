@@ -21,7 +21,10 @@ void EchoListener::do_accept() {
 
 void EchoListener::on_accept(beast::error_code ec, tcp::socket socket) {
     if (ec == net::error::operation_aborted) return;
-    if (!ec) std::make_shared<EchoSession>(std::move(socket), tls_)->run();
+    if (!ec) {
+        socket.set_option(tcp::no_delay(true), ec);  // as our relay and Node do
+        std::make_shared<EchoSession>(std::move(socket), tls_)->run();
+    }
     do_accept();
 }
 
