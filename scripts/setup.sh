@@ -14,6 +14,7 @@ P2P_APT_PACKAGES=(
   chromium iproute2 util-linux
   clang libclang-rt-14-dev
   coturn
+  redis-server libhiredis-dev
 )
 
 p2p_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

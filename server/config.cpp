@@ -122,6 +122,25 @@ std::string set_log_level(Config& config, std::string_view value) {
     return {};
 }
 
+std::string set_redis(Config& config, std::string_view value) {
+    RedisUrl url;
+    std::string problem = parse_redis_url(value, url);
+    if (problem.empty()) config.redis = std::move(url);
+    return problem;
+}
+
+// The Redis flags belong together: timings without --redis, or a refresh that would let a live
+// seat expire between two refreshes, are mistakes worth stopping for.
+std::string check_redis_settings(const Config& config, const Config& defaults) {
+    bool timings_given = config.redis_ttl != defaults.redis_ttl || config.redis_refresh != defaults.redis_refresh;
+    if (!config.redis && timings_given) return "--redis-ttl and --redis-refresh need --redis";
+    if (config.redis_refresh * 2 > config.redis_ttl) {
+        return "--redis-refresh (" + std::to_string(config.redis_refresh.count()) +
+               ") must be at most half of --redis-ttl (" + std::to_string(config.redis_ttl.count()) + ")";
+    }
+    return {};
+}
+
 std::map<std::string_view, Setter> limit_setters() {
     constexpr std::size_t kMany = 1'000'000;
     return {
@@ -137,6 +156,13 @@ std::map<std::string_view, Setter> limit_setters() {
         {"--http-timeout", set_seconds(&Config::http_timeout, "--http-timeout", 300)},
         {"--handshake-timeout", set_seconds(&Config::tls_handshake_timeout, "--handshake-timeout", 300)},
         {"--idle-timeout", set_seconds(&Config::websocket_idle_timeout, "--idle-timeout", kMaxIdleTimeoutSeconds)},
+        {"--redis-ttl", [](Config& config, std::string_view value) {
+             auto seconds = parse_number<std::size_t>(value, kMinRedisTtlSeconds, kMaxRedisTtlSeconds);
+             if (!seconds) return range_error("--redis-ttl", value, kMinRedisTtlSeconds, kMaxRedisTtlSeconds);
+             config.redis_ttl = std::chrono::seconds(*seconds);
+             return std::string();
+         }},
+        {"--redis-refresh", set_seconds(&Config::redis_refresh, "--redis-refresh", kMaxRedisTtlSeconds / 2)},
     };
 }
 
@@ -171,6 +197,7 @@ const std::map<std::string_view, Setter>& setters() {
         {"--allowed-origin", add_allowed_origin},
         {"--http-redirect-port", set_redirect_port},
         {"--log-level", set_log_level},
+        {"--redis", set_redis},
       });
       return all;
     }();
@@ -205,6 +232,7 @@ std::filesystem::path default_web_root() {
 
 ParsedOptions parse_options(const std::vector<std::string_view>& args, Config defaults) {
     ParsedOptions out;
+    const Config given_defaults = defaults;
     out.config = std::move(defaults);
     for (std::size_t i = 0; i < args.size(); ++i) {
         std::string_view flag = args[i];
@@ -233,6 +261,13 @@ ParsedOptions parse_options(const std::vector<std::string_view>& args, Config de
     }
     if (std::string problem = check_ice_settings(out.config.ice); !problem.empty()) {
         return failure(problem);
+    }
+    if (std::string problem = check_redis_settings(out.config, given_defaults); !problem.empty()) {
+        return failure(problem);
+    }
+    if (out.config.redis && out.config.redis_ttl + out.config.redis_refresh > out.config.websocket_idle_timeout) {
+        out.warnings.push_back("--redis-ttl + --redis-refresh exceed --idle-timeout: a crashed relay's peers "
+                               "take longer to be noticed than a dead connection");
     }
     if (out.config.ice.turn_secret) {
         out.warnings.push_back("--turn-secret is visible to every local user in `ps` and /proc; "
@@ -270,7 +305,16 @@ std::string limits_usage(const Config& d) {
            "  --idle-timeout S         a WebSocket silent this long is dropped; pinged at half, 1-" +
            std::to_string(kMaxIdleTimeoutSeconds) + " (default " + n(d.websocket_idle_timeout.count()) + ")\n"
            "  --allowed-origin O       also accept WebSockets from origin O (repeatable; default: only\n"
-           "                           the relay's own origin and clients that send no Origin)\n";
+           "                           the relay's own origin and clients that send no Origin)\n"
+           "\nRooms across relays:\n"
+           "  --redis URL              keep rooms in Redis (redis://[[user]:password@]host[:port][/db]) so\n"
+           "                           the two peers of a room may use different relays; --max-rooms then\n"
+           "                           counts this relay's rooms (default: none, this relay alone)\n"
+           "  --redis-ttl S            a seat lives this long in Redis unless refreshed, " +
+           std::to_string(kMinRedisTtlSeconds) + "-" + std::to_string(kMaxRedisTtlSeconds) + " (default " +
+           n(d.redis_ttl.count()) + ")\n"
+           "  --redis-refresh S        how often this relay refreshes its seats, at most half the TTL (default " +
+           n(d.redis_refresh.count()) + ")\n";
 }
 
 }  // namespace

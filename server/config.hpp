@@ -11,6 +11,7 @@
 
 #include "server/log.hpp"
 #include "server/ice_servers.hpp"
+#include "server/redis_url.hpp"
 #include "shared/limits.hpp"
 
 namespace p2p::relay {
@@ -57,6 +58,13 @@ struct Config {
     // Extra origins allowed to open a WebSocket besides the relay's own (same-origin).
     std::vector<std::string> allowed_origins;
     std::optional<std::uint16_t> http_redirect_port;  // plain HTTP that only redirects to HTTPS
+
+    // Rooms across relays: membership and routing through this Redis (none: this relay alone).
+    std::optional<RedisUrl> redis;
+    // A seat in Redis lives this long unless its relay refreshes it, so a crashed relay's peers
+    // are gone (and their rooms free) within redis_ttl + redis_refresh: 20 s, the idle timeout.
+    std::chrono::seconds redis_ttl{15};
+    std::chrono::seconds redis_refresh{5};
     LogLevel log_level = LogLevel::info;
 };
 
@@ -72,6 +80,10 @@ struct ParsedOptions {
 inline constexpr unsigned kMaxThreads = 64;
 // Idle detection must drop a dead peer within 30 s, the promise the other peer relies on.
 inline constexpr unsigned kMaxIdleTimeoutSeconds = 30;
+// Seats in Redis: at least 2 s (one refresh may be late), at most 5 min (a dead relay's rooms
+// must free up); refreshed at least twice per TTL.
+inline constexpr unsigned kMinRedisTtlSeconds = 2;
+inline constexpr unsigned kMaxRedisTtlSeconds = 300;
 
 // Parses argv[1..]; `defaults` supplies the values of flags that are not given.
 ParsedOptions parse_options(const std::vector<std::string_view>& args, Config defaults);

@@ -7,12 +7,13 @@ namespace {
 
 constexpr std::array<std::string_view, static_cast<std::size_t>(Rejection::kCount)> kRejectionNames{
     "origin", "rate_limited", "per_ip", "max_connections", "max_rooms", "room_full", "bad_room",
-    "too_large", "binary", "slow_reader", "idle_timeout", "request_timeout"};
+    "too_large", "binary", "slow_reader", "idle_timeout", "request_timeout", "unavailable"};
 
 // The error codes the relay sends; the last slot counts anything else.
-constexpr std::array<std::string_view, 9> kErrorCodeNames{
+constexpr std::array<std::string_view, 10> kErrorCodeNames{
     error_code::kRoomFull, error_code::kBadMessage, error_code::kUnknownType, error_code::kTooLarge,
-    error_code::kTooDeep,  error_code::kNotAllowed, error_code::kRateLimited, error_code::kServerFull, "other"};
+    error_code::kTooDeep,  error_code::kNotAllowed, error_code::kRateLimited, error_code::kServerFull,
+    error_code::kUnavailable, "other"};
 
 std::size_t error_index(std::string_view code) {
     for (std::size_t i = 0; i + 1 < kErrorCodeNames.size(); ++i) {

@@ -14,7 +14,7 @@ namespace p2p::relay {
 // Why the relay refused or dropped a connection or a peer.
 enum class Rejection {
     origin, rate_limited, per_ip, max_connections, max_rooms, room_full, bad_room, too_large,
-    binary, slow_reader, idle_timeout, request_timeout, kCount
+    binary, slow_reader, idle_timeout, request_timeout, unavailable, kCount
 };
 std::string_view rejection_name(Rejection reason);
 
@@ -50,7 +50,7 @@ public:
 
 private:
     using Counter = std::atomic<std::uint64_t>;
-    static constexpr std::size_t kErrorCodes = 9;
+    static constexpr std::size_t kErrorCodes = 10;
 
     std::atomic<bool> accepting_{true};
     Counter connections_open_{0};

@@ -1,6 +1,7 @@
 #include "server/relay.hpp"
 
 #include <csignal>
+#include <stdexcept>
 #include <thread>
 
 #include "server/certificate_store.hpp"
@@ -18,6 +19,8 @@ namespace {
 // Long enough for close handshakes on a LAN, short enough that Ctrl-C feels immediate.
 constexpr std::chrono::milliseconds kShutdownGrace{1000};
 constexpr std::chrono::milliseconds kShutdownPoll{20};
+// A Redis on the same network answers in milliseconds; this only bounds a black-holed address.
+constexpr std::chrono::seconds kRedisStartTimeout{5};
 
 CertificateFiles certificate_for(const Config& config) {
     if (config.cert_file && config.key_file) return {*config.cert_file, *config.key_file};
@@ -49,7 +52,26 @@ Relay::Relay(Config config)
       redirect_listener_(config_.http_redirect_port ? make_redirect_listener() : nullptr),
       signals_(io_, SIGINT, SIGTERM),
       grace_timer_(io_),
-      renewer_(io_, state_) {}
+      renewer_(io_, state_) {
+    if (config_.redis) connect_to_redis();
+}
+
+void Relay::connect_to_redis() {
+    state_->start_cluster(io_);
+    const auto deadline = std::chrono::steady_clock::now() + kRedisStartTimeout;
+    // Nothing else runs yet: the listeners start accepting in run().
+    while (!state_->cluster_ready()) {
+        std::string error = state_->cluster_error();
+        bool late = std::chrono::steady_clock::now() >= deadline;
+        if (!error.empty() || late) {
+            state_->stop_cluster();
+            throw std::runtime_error("cannot use Redis at " + config_.redis->redacted() + ": " +
+                                     (error.empty() ? "no answer within 5 s" : error));
+        }
+        io_.run_one_for(std::chrono::milliseconds(50));
+    }
+    io_.restart();
+}
 
 Relay::~Relay() = default;
 
@@ -84,6 +106,7 @@ void Relay::run() {
     for (unsigned i = 1; i < config_.threads; ++i) extra_threads.emplace_back([this] { io_.run(); });
     io_.run();
     for (std::thread& thread : extra_threads) thread.join();
+    state_->stop_cluster();
 }
 
 void Relay::on_stop_signal() {
@@ -99,7 +122,9 @@ void Relay::on_stop_signal() {
 void Relay::wait_for_sessions(std::chrono::steady_clock::time_point deadline) {
     // Unfinished TLS handshakes or idle HTTP keep-alives must not hold the process up, so stop
     // the loop outright once the WebSockets are gone (or the grace period is over).
-    if (state_->session_count() == 0 || std::chrono::steady_clock::now() >= deadline) {
+    // With --redis, also until the closed peers' leaves reached Redis, so their rooms hear at once.
+    bool settled = state_->session_count() == 0 && state_->cluster_idle();
+    if (settled || std::chrono::steady_clock::now() >= deadline) {
         return io_.stop();
     }
     grace_timer_.expires_after(kShutdownPoll);

@@ -31,6 +31,8 @@ private:
     std::shared_ptr<Listener> make_https_listener();
     std::shared_ptr<Listener> make_redirect_listener();
     void wait_for_sessions(std::chrono::steady_clock::time_point deadline);
+    // --redis: runs the loop until Redis answers; throws (refusing to start) when it does not.
+    void connect_to_redis();
 
     Config config_;
     net::io_context io_;

@@ -1,5 +1,6 @@
 #include "server/shared_state.hpp"
 
+#include "server/cluster_state.hpp"
 #include "server/log.hpp"
 #include "server/websocket_session.hpp"
 #include "shared/codec.hpp"
@@ -19,13 +20,17 @@ SharedState::SharedState(Config config)
                                              metrics_)),
       credentials_(turn_ttl(config_.ice)) {}
 
+SharedState::~SharedState() = default;
+
 MetricsSnapshot SharedState::metrics_snapshot() const {
+    if (cluster_) return metrics_.snapshot(cluster_->peer_count(), cluster_->room_count());
     std::lock_guard lock(mutex_);
     return metrics_.snapshot(rooms_.peer_count(), rooms_.room_count());
 }
 
 std::variant<PeerId, Rejection> SharedState::join(const std::string& room, const std::string& peer_token,
                                                   const std::shared_ptr<WebsocketSession>& session) {
+    if (cluster_) return cluster_->join(room, peer_token, session);
     std::vector<std::shared_ptr<WebsocketSession>> others;
     std::vector<std::shared_ptr<WebsocketSession>> ghost;
     std::lock_guard lock(mutex_);
@@ -51,6 +56,7 @@ std::variant<PeerId, Rejection> SharedState::join(const std::string& room, const
 }
 
 void SharedState::leave(PeerId peer) {
+    if (cluster_) return cluster_->leave(peer);
     std::vector<std::shared_ptr<WebsocketSession>> remaining;
     std::lock_guard lock(mutex_);
     if (sessions_.erase(peer) == 0) return;
@@ -61,6 +67,7 @@ void SharedState::leave(PeerId peer) {
 }
 
 void SharedState::forward(PeerId from, std::shared_ptr<const std::string> text) {
+    if (cluster_) return cluster_->forward(from, std::move(text));
     std::vector<std::shared_ptr<WebsocketSession>> others;
     std::lock_guard lock(mutex_);
     others = sessions_of(rooms_.others_in_room(from));
@@ -98,6 +105,8 @@ std::optional<std::chrono::seconds> SharedState::renewal_interval() const {
 }
 
 void SharedState::close_all() {
+    // Outside our lock: ClusterState takes its own lock first, then ours.
+    if (cluster_) cluster_->leave_all();
     std::vector<std::shared_ptr<WebsocketSession>> all;
     std::lock_guard lock(mutex_);
     for (const auto& [peer, weak] : sessions_) {
@@ -109,6 +118,50 @@ void SharedState::close_all() {
 std::size_t SharedState::session_count() const {
     std::lock_guard lock(mutex_);
     return sessions_.size();
+}
+
+void SharedState::start_cluster(net::io_context& io) {
+    cluster_ = std::make_shared<ClusterState>(*this, io);
+    cluster_->start();
+    log(LogLevel::info, "rooms live in Redis", {{"url", config_.redis->redacted()}, {"relay_id", cluster_->relay_id()}});
+}
+
+bool SharedState::cluster_ready() const { return cluster_ && cluster_->ready(); }
+
+std::string SharedState::cluster_error() const {
+    return cluster_ && cluster_->failures() > 0 ? cluster_->last_error() : std::string();
+}
+
+bool SharedState::cluster_idle() const { return !cluster_ || cluster_->idle(); }
+
+void SharedState::stop_cluster() {
+    if (cluster_) cluster_->shutdown();
+}
+
+void SharedState::attach_session(PeerId peer, const std::shared_ptr<WebsocketSession>& session) {
+    std::lock_guard lock(mutex_);
+    sessions_[peer] = session;
+}
+
+std::shared_ptr<WebsocketSession> SharedState::detach_session(PeerId peer) {
+    std::lock_guard lock(mutex_);
+    auto found = sessions_.find(peer);
+    if (found == sessions_.end()) return nullptr;
+    auto session = found->second.lock();
+    sessions_.erase(found);
+    credentials_.forget(peer);
+    return session;
+}
+
+std::shared_ptr<WebsocketSession> SharedState::session_of(PeerId peer) const {
+    std::lock_guard lock(mutex_);
+    auto found = sessions_.find(peer);
+    return found == sessions_.end() ? nullptr : found->second.lock();
+}
+
+std::vector<IceServer> SharedState::ice_servers_for(PeerId peer) {
+    std::lock_guard lock(mutex_);
+    return issue_ice_servers(peer, WallClock::now());
 }
 
 std::vector<std::shared_ptr<WebsocketSession>> SharedState::sessions_of(

@@ -16,19 +16,23 @@
 #include "server/connection_gate.hpp"
 #include "server/credential_schedule.hpp"
 #include "server/metrics.hpp"
+#include "server/net_types.hpp"
 #include "server/room_registry.hpp"
 
 namespace p2p::relay {
 
+class ClusterState;
 class WebsocketSession;
 
 // Close code (private-use range) for a connection taken over by the same page's new one.
 inline constexpr std::uint16_t kReplacedCloseCode = 4001;
 
-// Rooms plus the live sessions behind each peer id; thread-safe.
+// Rooms plus the live sessions behind each peer id; thread-safe. With --redis the rooms live in
+// Redis and join/leave/forward go to a ClusterState; without, to the in-process RoomRegistry.
 class SharedState {
 public:
     explicit SharedState(Config config);
+    ~SharedState();
 
     const Config& config() const { return config_; }
     Metrics& metrics() { return metrics_; }
@@ -59,6 +63,23 @@ public:
 
     std::size_t session_count() const;
 
+    // --redis: connects to Redis on `io` (runs nothing yet); cluster_ready() once it answers,
+    // cluster_error() says why it did not (empty while it is still trying).
+    void start_cluster(net::io_context& io);
+    bool cluster_ready() const;
+    std::string cluster_error() const;
+    // True when nothing more has to reach Redis (the leaves of closing sessions); always without --redis.
+    bool cluster_idle() const;
+    // Closes the Redis connections; after the io_context stopped.
+    void stop_cluster();
+
+    // For ClusterState, which keeps its rooms itself but the sessions and credentials here.
+    void attach_session(PeerId peer, const std::shared_ptr<WebsocketSession>& session);
+    // Forgets `peer`'s session and credentials; the session, for the caller to close or keep alive.
+    std::shared_ptr<WebsocketSession> detach_session(PeerId peer);
+    std::shared_ptr<WebsocketSession> session_of(PeerId peer) const;
+    std::vector<IceServer> ice_servers_for(PeerId peer);
+
 private:
     // Live sessions for `peers`; the caller keeps them alive until after unlocking, so a
     // session's destructor (which calls leave()) never runs under our lock.
@@ -74,6 +95,7 @@ private:
     RoomRegistry rooms_;
     CredentialSchedule credentials_;
     std::unordered_map<PeerId, std::weak_ptr<WebsocketSession>> sessions_;
+    std::shared_ptr<ClusterState> cluster_;  // set once before serving, with --redis only
 };
 
 }  // namespace p2p::relay

@@ -99,6 +99,8 @@ inline constexpr std::string_view kTooDeep = "too_deep";
 inline constexpr std::string_view kNotAllowed = "not_allowed";
 inline constexpr std::string_view kRateLimited = "rate_limited";
 inline constexpr std::string_view kServerFull = "server_full";
+// The relay cannot reach the Redis that holds its rooms (--redis); retrying later works.
+inline constexpr std::string_view kUnavailable = "unavailable";
 }  // namespace error_code
 
 }  // namespace p2p

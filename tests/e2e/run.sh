@@ -10,5 +10,5 @@ fi
 if [ "${P2P_IN_NETNS:-}" != 1 ]; then
   exec unshare -n env P2P_IN_NETNS=1 bash -c 'ip link set lo up && exec "$0" "$@"' "$here/run.sh" "$@"
 fi
-if [ $# -eq 0 ]; then set -- call.test.mjs features.test.mjs turn.test.mjs; fi
+if [ $# -eq 0 ]; then set -- call.test.mjs features.test.mjs turn.test.mjs cluster.test.mjs; fi
 exec node --test --test-concurrency=1 --test-reporter=spec "$@"

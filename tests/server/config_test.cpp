@@ -142,3 +142,61 @@ TEST(Options, StateDirFollowsXdgThenHome) {
 
 }  // namespace
 }  // namespace p2p::relay
+
+namespace p2p::relay {
+namespace {
+
+TEST(RedisOptions, OffByDefault) {
+    ParsedOptions parsed = parse({});
+    EXPECT_FALSE(parsed.config.redis);
+    EXPECT_EQ(parsed.config.redis_ttl, std::chrono::seconds(15));
+    EXPECT_EQ(parsed.config.redis_refresh, std::chrono::seconds(5));
+    // A crashed relay's peers are noticed within the liveness promise of a dead connection.
+    EXPECT_LE(parsed.config.redis_ttl + parsed.config.redis_refresh, parsed.config.websocket_idle_timeout);
+}
+
+TEST(RedisOptions, UrlAndTimings) {
+    ParsedOptions parsed = parse({"--redis", "redis://:pw@10.0.0.5:6380/1", "--redis-ttl", "8", "--redis-refresh=4"});
+    ASSERT_EQ(parsed.action, ParsedOptions::Action::run) << parsed.error;
+    ASSERT_TRUE(parsed.config.redis);
+    EXPECT_EQ(parsed.config.redis->host, "10.0.0.5");
+    EXPECT_EQ(parsed.config.redis->port, 6380);
+    EXPECT_EQ(parsed.config.redis->password, "pw");
+    EXPECT_EQ(parsed.config.redis->db, 1u);
+    EXPECT_EQ(parsed.config.redis_ttl, std::chrono::seconds(8));
+    EXPECT_EQ(parsed.config.redis_refresh, std::chrono::seconds(4));
+    EXPECT_TRUE(parsed.warnings.empty());
+}
+
+TEST(RedisOptions, RejectsBadValues) {
+    expect_failure({"--redis", "localhost:6379"}, "--redis");
+    expect_failure({"--redis", "redis://h", "--redis-ttl", "1"}, "--redis-ttl");
+    expect_failure({"--redis", "redis://h", "--redis-ttl", "301"}, "--redis-ttl");
+    expect_failure({"--redis", "redis://h", "--redis-refresh", "0"}, "--redis-refresh");
+    expect_failure({"--redis", "redis://h", "--redis-refresh", "151"}, "--redis-refresh");
+    expect_failure({"--redis", "redis://h", "--redis-ttl", "4", "--redis-refresh", "3"}, "at most half");
+    expect_failure({"--redis", "redis://h", "--redis-ttl", "2", "--redis-refresh", "1", "--redis-ttl", "1"},
+                   "--redis-ttl");
+}
+
+TEST(RedisOptions, TimingsNeedRedis) {
+    expect_failure({"--redis-ttl", "30"}, "need --redis");
+    expect_failure({"--redis-refresh", "2"}, "need --redis");
+}
+
+TEST(RedisOptions, WarnsWhenCrashesWouldBeNoticedLate) {
+    ParsedOptions parsed = parse({"--redis", "redis://h", "--redis-ttl", "60", "--redis-refresh", "10"});
+    ASSERT_EQ(parsed.action, ParsedOptions::Action::run) << parsed.error;
+    ASSERT_EQ(parsed.warnings.size(), 1u);
+    EXPECT_NE(parsed.warnings[0].find("--idle-timeout"), std::string::npos);
+}
+
+TEST(RedisOptions, UsageNamesTheFlags) {
+    std::string usage = usage_text(Config{});
+    for (const char* flag : {"--redis URL", "--redis-ttl", "--redis-refresh", "this relay's rooms"}) {
+        EXPECT_NE(usage.find(flag), std::string::npos) << flag;
+    }
+}
+
+}  // namespace
+}  // namespace p2p::relay
