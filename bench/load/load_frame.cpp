@@ -3,6 +3,7 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "bench/load/stamp_field.hpp"
 #include "shared/codec.hpp"
 
 namespace p2p::load {
@@ -34,18 +35,6 @@ void write_digits(std::string& text, std::size_t at, std::uint64_t value) {
     }
 }
 
-// Reads "<name> <number>" and an optional following space from the front of `text`.
-template <typename Number>
-bool read_field(std::string_view& text, std::string_view name, Number& out) {
-    if (!text.starts_with(name) || text.size() <= name.size() || text[name.size()] != ' ') return false;
-    text.remove_prefix(name.size() + 1);
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-    if (ec != std::errc()) return false;
-    text.remove_prefix(static_cast<std::size_t>(end - text.data()));
-    if (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-    return true;
-}
-
 }  // namespace
 
 LoadFrame::LoadFrame(std::uint32_t room, std::uint32_t side, std::size_t bytes) {
@@ -74,8 +63,8 @@ std::optional<LoadFrame::Stamp> LoadFrame::read(std::string_view text) {
     std::string_view rest = text.substr(at + kMarker.size());
     Stamp stamp;
     std::uint64_t sent = 0;
-    if (!read_field(rest, "room", stamp.sender.room) || !read_field(rest, "seq", stamp.sender.sequence) ||
-        !read_field(rest, "sent", sent) || !rest.starts_with('"')) {
+    if (!read_stamp_field(rest, "room", stamp.sender.room) || !read_stamp_field(rest, "seq", stamp.sender.sequence) ||
+        !read_stamp_field(rest, "sent", sent) || !rest.starts_with('"')) {
         return std::nullopt;
     }
     stamp.sent_ns = static_cast<std::int64_t>(sent);

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <string_view>
 
+#include "bench/load/stamp_field.hpp"
 #include "shared/codec.hpp"
 
 namespace p2p::load {
@@ -11,26 +12,14 @@ namespace {
 // Separates the realistic candidate text from the stamp; nothing in a real candidate contains it.
 constexpr std::string_view kMarker = " p2p-load ";
 
-// Reads "<name> <unsigned>" at the front of `text` and advances past it.
-template <typename Number>
-bool read_field(std::string_view& text, std::string_view name, Number& out) {
-    if (!text.starts_with(name) || text.size() <= name.size() || text[name.size()] != ' ') return false;
-    text.remove_prefix(name.size() + 1);
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-    if (ec != std::errc()) return false;
-    text.remove_prefix(static_cast<std::size_t>(end - text.data()));
-    if (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-    return true;
-}
-
 std::optional<SequenceStamp> parse_candidate(const IceCandidate& ice, std::uint32_t side) {
     auto at = ice.candidate.find(kMarker);
     if (at == std::string::npos) return std::nullopt;
     std::string_view rest = std::string_view(ice.candidate).substr(at + kMarker.size());
     SequenceStamp stamp;
     stamp.side = side;
-    if (!read_field(rest, "room", stamp.room) || !read_field(rest, "seq", stamp.sequence) ||
-        !read_field(rest, "sent", stamp.sent_us) || !rest.empty()) {
+    if (!read_stamp_field(rest, "room", stamp.room) || !read_stamp_field(rest, "seq", stamp.sequence) ||
+        !read_stamp_field(rest, "sent", stamp.sent_us) || !rest.empty()) {
         return std::nullopt;
     }
     return stamp;

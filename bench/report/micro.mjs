@@ -26,7 +26,7 @@ export function microSection(data) {
   });
   return [
     '### Codec and relay per-message path (Google Benchmark)',
-    command('build/bench/bench/micro/codec_bench --benchmark_min_time=0.5'),
+    command('build/native/bench/micro/codec_bench --benchmark_min_time=0.5'),
     table(['benchmark', 'CPU ns/op', 'MB/s', 'vs baseline (same run)'], rows),
   ].join('\n\n');
 }

@@ -1,21 +1,12 @@
 // Starts redis-server on a free 127.0.0.1 port with no persistence and no config file, for the
 // rooms-across-relays tests; stops it again.
 import { spawn } from 'node:child_process';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from './ports.mjs';
 
 // Resolves true when PING on port is answered with +PONG within timeoutMs.
 function pongs(port, timeoutMs) {

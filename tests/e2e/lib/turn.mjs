@@ -2,23 +2,12 @@
 // (use-auth-secret), no TLS and no CLI, reading no config file from /etc; stops it again.
 import { spawn } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-// A loopback port the kernel says is free for TCP (turnserver also takes it for UDP).
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from './ports.mjs';
 
 // Resolves true when a STUN Binding request to port is answered within timeoutMs.
 function stunAnswers(port, timeoutMs) {
