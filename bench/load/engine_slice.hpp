@@ -13,6 +13,7 @@ namespace p2p::load {
 struct EngineSlice {
     LoadTarget target{LoadTarget::Kind::relay};
     std::uint16_t port = 0;  // the server on 127.0.0.1
+    std::uint16_t answer_port = 0;  // the answer side's (odd connections') server; 0 = port
     std::size_t first = 0;
     std::size_t count = 0;
     std::size_t message_bytes = 1024;

@@ -56,10 +56,34 @@ std::string set_connections(LoadOptions& options, std::string_view value) {
     return {};
 }
 
-std::string set_server_pid(LoadOptions& options, std::string_view value) {
-    auto pid = parse_number<pid_t>(value, 1, 1 << 30);
-    if (!pid) return "--server-pid: '" + std::string(value) + "' is not a process id";
-    options.server_pid = *pid;
+Setter process_id(std::optional<pid_t> LoadOptions::*field, std::string_view flag) {
+    return [=](LoadOptions& options, std::string_view value) -> std::string {
+        auto pid = parse_number<pid_t>(value, 1, 1 << 30);
+        if (!pid) return std::string(flag) + ": '" + std::string(value) + "' is not a process id";
+        options.*field = *pid;
+        return {};
+    };
+}
+
+std::string set_answer_port(LoadOptions& options, std::string_view value) {
+    auto port = parse_number<std::uint16_t>(value, 1, 65535);
+    if (!port) return "--answer-port: '" + std::string(value) + "' must be a number 1-65535";
+    options.answer_port = *port;
+    return {};
+}
+
+// Options that only make sense together; empty when the combination is fine.
+std::string combination_problem(const LoadOptions& options) {
+    if (options.port == 0) return "--port is required (the server listens on 127.0.0.1:PORT)";
+    if (options.mode != LoadOptions::Mode::idle && (options.connections || options.connections_max)) {
+        return "--connections is for --mode idle; traffic modes open --rooms * 2 connections";
+    }
+    // Only the relay pairs a room's two connections by name, so only it can split them over two servers.
+    if (options.answer_port && options.target.kind() != LoadTarget::Kind::relay) {
+        return "--answer-port is for --target relay (a room's answer side on a second relay), not " +
+               std::string(options.target.name());
+    }
+    if (options.server_pid_b && !options.answer_port) return "--server-pid-b needs --answer-port (it is that relay's pid)";
     return {};
 }
 
@@ -68,13 +92,15 @@ const std::map<std::string_view, Setter>& setters() {
         {"--target", set_target},
         {"--mode", set_mode},
         {"--port", number(&LoadOptions::port, "--port", 1u, 65535u)},
+        {"--answer-port", set_answer_port},
         {"--rooms", number(&LoadOptions::rooms, "--rooms", std::size_t{1}, std::size_t{500'000})},
         {"--seconds", number(&LoadOptions::seconds, "--seconds", 0.1, 3600.0)},
         {"--warmup", number(&LoadOptions::warmup, "--warmup", 0.0, 600.0)},
         {"--rate", number(&LoadOptions::rate, "--rate", 1.0, 10'000'000.0)},
         {"--window", number(&LoadOptions::window, "--window", std::size_t{1}, std::size_t{10'000})},
         {"--connections", set_connections},
-        {"--server-pid", set_server_pid},
+        {"--server-pid", process_id(&LoadOptions::server_pid, "--server-pid")},
+        {"--server-pid-b", process_id(&LoadOptions::server_pid_b, "--server-pid-b")},
         {"--json", [](LoadOptions& o, std::string_view v) { o.json_file = std::string(v); return std::string(); }},
         {"--client-threads", number(&LoadOptions::client_threads, "--client-threads", std::size_t{1}, std::size_t{64})},
         {"--message-bytes", number(&LoadOptions::message_bytes, "--message-bytes", std::size_t{512}, std::size_t{65536})},
@@ -118,10 +144,7 @@ ParsedLoadOptions parse_load_options(const std::vector<std::string_view>& args) 
         if (i + 1 >= args.size()) return failure(std::string(flag) + " needs a value");
         if (std::string problem = setter->second(options, args[++i]); !problem.empty()) return failure(problem);
     }
-    if (options.port == 0) return failure("--port is required (the server listens on 127.0.0.1:PORT)");
-    if (options.mode != LoadOptions::Mode::idle && (options.connections || options.connections_max)) {
-        return failure("--connections is for --mode idle; traffic modes open --rooms * 2 connections");
-    }
+    if (std::string problem = combination_problem(options); !problem.empty()) return failure(problem);
     options.command_line = join_command(args);
     return ParsedLoadOptions{std::move(options), {}, false};
 }
@@ -136,6 +159,9 @@ std::string load_usage() {
            "                      node-seed (the same server as the seed demo uses it: /, every\n"
            "                      message to every other client)\n"
            "  --port N            the server's port on 127.0.0.1 (required)\n"
+           "  --answer-port N     relay only: the answer side of every room (odd connections) joins the\n"
+           "                      relay on this port instead, so each room spans two relays sharing\n"
+           "                      rooms through Redis (--redis); the offer side stays on --port\n"
            "  --mode M            pingpong: each delivery makes the sender's partner send the next\n"
            "                      stream:   --rate frames/s in total, evenly paced, round-robin\n"
            "                      idle:     open --connections, then stay silent and watch the server\n"
@@ -147,6 +173,8 @@ std::string load_usage() {
            "  --connections K|max idle: connections to open, even; max = as many as the open-file\n"
            "                      limits of this process and the server (--server-pid) allow\n"
            "  --server-pid PID    sample the server's CPU, RSS and open files from /proc\n"
+           "  --server-pid-b PID  with --answer-port: also sample that relay; reported as server_b, and\n"
+           "                      messages per server CPU-second count both relays' CPU\n"
            "  --json FILE         also write the result as JSON\n"
            "  --client-threads T  client threads, each with its own connections (default 1)\n"
            "  --message-bytes B   frame size (default 1024)\n"

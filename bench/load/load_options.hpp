@@ -20,6 +20,9 @@ struct LoadOptions {
 
     LoadTarget target{LoadTarget::Kind::relay};
     std::uint16_t port = 0;
+    // relay only: the answer side of every room (odd connections) uses this relay instead, so
+    // each room spans two relays sharing rooms through Redis.
+    std::optional<std::uint16_t> answer_port;
     std::size_t rooms = 100;
     Mode mode = Mode::pingpong;
     double seconds = 10;
@@ -29,6 +32,7 @@ struct LoadOptions {
     std::size_t connections = 0;  // idle: 0 = use --rooms * 2
     bool connections_max = false;  // idle: as many as both processes' open-file limits allow
     std::optional<pid_t> server_pid;
+    std::optional<pid_t> server_pid_b;  // the --answer-port relay, sampled like --server-pid
     std::optional<std::string> json_file;
     std::size_t client_threads = 1;
     std::size_t message_bytes = 1024;

@@ -45,18 +45,38 @@ json server_json(const LoadResult& r) {
     return out;
 }
 
+// The second relay of a split run (--server-pid-b) over the measured window, and both relays' CPU.
+json server_b_json(const LoadResult& r) {
+    if (!r.server_b_from || !r.server_b_to) return nullptr;
+    const double cpu_b = cpu_percent(*r.server_b_from, *r.server_b_to);
+    json out = {{"cpu_percent_of_one_core", cpu_b},
+                {"rss_kib_window_start", r.server_b_from->rss_kib},
+                {"rss_kib_window_end", r.server_b_to->rss_kib},
+                {"hwm_kib", r.server_b_to->hwm_kib}};
+    if (r.server_from && r.server_to) out["both_cpu_percent_of_one_core"] = cpu_percent(*r.server_from, *r.server_to) + cpu_b;
+    return out;
+}
+
+// CPU seconds the servers used in the measured window: both relays when the run was split over two.
+double server_cpu_seconds(const LoadResult& r) {
+    double cpu = r.server_to->cpu_seconds - r.server_from->cpu_seconds;
+    if (r.server_b_from && r.server_b_to) cpu += r.server_b_to->cpu_seconds - r.server_b_from->cpu_seconds;
+    return cpu;
+}
+
 json options_json(const LoadOptions& o) {
     return {{"target", o.target.name()}, {"mode", o.mode_name()},        {"port", o.port},
+            {"answer_port", o.answer_port ? json(*o.answer_port) : json(nullptr)},
             {"rooms", o.rooms},          {"seconds", o.seconds},         {"warmup", o.warmup},
             {"rate", o.rate},            {"window", o.window},           {"client_threads", o.client_threads},
             {"message_bytes", o.message_bytes}, {"handshakes_in_flight", o.handshakes_in_flight}};
 }
 
 // Messages per second of server CPU: unlike messages/s it does not depend on how much CPU the
-// server got, so it stays comparable on a busy machine.
+// server got, so it stays comparable on a busy machine. Split runs count both relays (not Redis).
 json per_cpu_second(const LoadResult& r) {
     if (!r.server_from || !r.server_to) return nullptr;
-    const double cpu = r.server_to->cpu_seconds - r.server_from->cpu_seconds;
+    const double cpu = server_cpu_seconds(r);
     return cpu > 0 ? json(static_cast<double>(r.traffic.measured_delivered) / cpu) : json(nullptr);
 }
 
@@ -97,6 +117,7 @@ json LoadResult::to_json() const {
                 {"open_seconds", open_seconds},
                 {"traffic", traffic_json(*this)},
                 {"server", server_json(*this)},
+                {"server_b", server_b_json(*this)},
                 {"client_cpu_percent_of_one_core",
                  client_from && client_to ? json(cpu_percent(*client_from, *client_to)) : json(nullptr)},
                 {"notes", notes}};
@@ -130,6 +151,10 @@ std::string LoadResult::to_text() const {
         if (s.contains("idle_rss_bytes_per_connection")) {
             out << "idle RSS per connection " << fixed(s["idle_rss_bytes_per_connection"], 0) << " bytes\n";
         }
+    }
+    if (const json& b = j["server_b"]; !b.is_null()) {
+        out << "server B (--answer-port) CPU " << fixed(b["cpu_percent_of_one_core"], 2) << "% of a core, RSS KiB window end "
+            << b["rss_kib_window_end"] << ", peak " << b["hwm_kib"] << "\n";
     }
     if (!j["client_cpu_percent_of_one_core"].is_null()) {
         out << "client CPU " << fixed(j["client_cpu_percent_of_one_core"], 1) << "% of a core ("

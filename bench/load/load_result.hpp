@@ -30,6 +30,8 @@ struct LoadResult {
     std::optional<ProcessSample> server_from;  // the measured window's edges
     std::optional<ProcessSample> server_to;
     std::optional<ProcessSample> server_after_close;
+    std::optional<ProcessSample> server_b_from;  // --server-pid-b over the same window
+    std::optional<ProcessSample> server_b_to;
     std::optional<ProcessSample> client_from;
     std::optional<ProcessSample> client_to;
     std::vector<std::string> notes;  // caveats a reader must see next to the numbers

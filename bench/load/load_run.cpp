@@ -68,6 +68,7 @@ void LoadRun::make_engines(std::size_t connections) {
         EngineSlice slice;
         slice.target = options_.target;
         slice.port = options_.port;
+        slice.answer_port = options_.answer_port.value_or(0);
         slice.first = first_room * 2;
         slice.count = slice_rooms * 2;
         slice.message_bytes = options_.message_bytes;
@@ -138,9 +139,11 @@ void LoadRun::close_all(LoadResult& result) {
 void LoadRun::sample_window(LoadResult& result, Clock::time_point from, Clock::time_point to) const {
     std::this_thread::sleep_until(from);
     result.server_from = server_sample();
+    result.server_b_from = server_b_sample();
     result.client_from = ProcessSample::of(::getpid());
     std::this_thread::sleep_until(to);
     result.server_to = server_sample();
+    result.server_b_to = server_b_sample();
     result.client_to = ProcessSample::of(::getpid());
     result.measured_seconds =
         result.client_from && result.client_to
@@ -148,9 +151,9 @@ void LoadRun::sample_window(LoadResult& result, Clock::time_point from, Clock::t
             : std::chrono::duration<double>(to - from).count();
 }
 
-std::optional<ProcessSample> LoadRun::server_sample() const {
-    if (!options_.server_pid) return std::nullopt;
-    return ProcessSample::of(*options_.server_pid);
+std::optional<ProcessSample> LoadRun::sample_of(std::optional<pid_t> pid) {
+    if (!pid) return std::nullopt;
+    return ProcessSample::of(*pid);
 }
 
 void LoadRun::add_notes(LoadResult& result) const {

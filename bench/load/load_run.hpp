@@ -33,7 +33,9 @@ private:
     void idle(LoadResult& result);
     void close_all(LoadResult& result);
     void sample_window(LoadResult& result, Clock::time_point from, Clock::time_point to) const;
-    std::optional<ProcessSample> server_sample() const;
+    std::optional<ProcessSample> server_sample() const { return sample_of(options_.server_pid); }
+    std::optional<ProcessSample> server_b_sample() const { return sample_of(options_.server_pid_b); }
+    static std::optional<ProcessSample> sample_of(std::optional<pid_t> pid);
     void add_notes(LoadResult& result) const;
 
     LoadOptions options_;

@@ -89,5 +89,21 @@ TEST(LoadOptions, ParsesTheBenchmarkFlagsAndRefusesNonsense) {
     EXPECT_TRUE(parse_load_options({"--help"}).help);
 }
 
+TEST(LoadOptions, AnswerPortSplitsRelayRoomsAndIsRefusedForOtherTargets) {
+    auto split = parse_load_options({"--port", "9000", "--answer-port", "9001", "--server-pid", "10", "--server-pid-b", "11"});
+    ASSERT_TRUE(split.options) << split.error;
+    EXPECT_EQ(split.options->answer_port, std::optional<std::uint16_t>(9001));
+    EXPECT_EQ(split.options->server_pid_b, std::optional<pid_t>(11));
+    EXPECT_FALSE(parse_load_options({"--port", "9000"}).options->answer_port);  // both sides on --port
+
+    auto echo = parse_load_options({"--target", "echo", "--port", "9000", "--answer-port", "9001"});
+    EXPECT_FALSE(echo.options);
+    EXPECT_NE(echo.error.find("--answer-port is for --target relay"), std::string::npos) << echo.error;
+    EXPECT_FALSE(parse_load_options({"--target", "node", "--port", "9000", "--answer-port", "9001"}).options);
+    EXPECT_FALSE(parse_load_options({"--port", "9000", "--answer-port", "0"}).options);
+    EXPECT_FALSE(parse_load_options({"--port", "9000", "--answer-port", "70000"}).options);
+    EXPECT_FALSE(parse_load_options({"--port", "9000", "--server-pid-b", "11"}).options);  // no second relay
+}
+
 }  // namespace
 }  // namespace p2p::load

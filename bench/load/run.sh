@@ -3,11 +3,14 @@
 # baseline, on one machine in one run, inside a loopback-only network namespace. Every server gets
 # one I/O thread, the same throwaway certificate and TLS, and the same 1 KiB frames from p2p-load;
 # each measurement starts a fresh server (a clean memory baseline) and excludes a warm-up.
+# The cluster target is our relay twice, sharing rooms through a throwaway redis-server: every
+# room's offer side on relay A, its answer side on relay B (p2p-load --answer-port); it runs
+# pingpong and stream only, and is skipped with a note when redis-server is not installed.
 #   bench/load/run.sh [OUT_DIR]          (default build/load-bench/<time>)
 # Writes OUT_DIR/<target>-<mode>.{json,txt}, commands.txt (every command exactly as run),
 # summary.json and table.md (ratios ours/node and ours/echo, targets met or not).
 # Settings (env): BUILD_DIR (default build/native; p2p-relay, p2p-load, p2p-echo-baseline in it),
-#   TARGETS="relay echo node node-seed", PAIRS=100, MEASURE_SECONDS=10, WARMUP=2, STREAM_RATE=10000,
+#   TARGETS="relay echo node node-seed cluster", PAIRS=100, MEASURE_SECONDS=10, WARMUP=2, STREAM_RATE=10000,
 #   IDLE_CONNECTIONS=10000, IDLE_SECONDS=20, IDLE_MAX=1 (also idle at the open-files maximum).
 #   SMOKE=1 shortens everything (a minute) to check the pipeline, not to measure.
 set -euo pipefail
@@ -17,7 +20,7 @@ NODE_RELAY_DIR=$root/bench/baselines/node-relay
 
 if [ -z "${P2P_LOAD_IN_NETNS:-}" ]; then
   # npm needs the network, so it runs before the namespace cuts it off.
-  if [[ " ${TARGETS:-relay echo node node-seed} " == *" node"* ]] && [ ! -d "$NODE_RELAY_DIR/node_modules/express-ws" ]; then
+  if [[ " ${TARGETS:-relay echo node node-seed cluster} " == *" node"* ]] && [ ! -d "$NODE_RELAY_DIR/node_modules/express-ws" ]; then
     (cd "$NODE_RELAY_DIR" && npm ci --no-audit --no-fund)
   fi
   exec unshare -n env P2P_LOAD_IN_NETNS=1 bash "$0" "$@"
@@ -30,14 +33,24 @@ BUILD_DIR=${BUILD_DIR:-$root/build/native}
 RELAY_BIN=${RELAY_BIN:-$BUILD_DIR/server/p2p-relay}
 ECHO_BIN=${ECHO_BIN:-$BUILD_DIR/bench/baselines/beast_echo/p2p-echo-baseline}
 P2P_LOAD=${P2P_LOAD:-$BUILD_DIR/bench/load/p2p-load}
-TARGETS=${TARGETS:-relay echo node node-seed}
+TARGETS=${TARGETS:-relay echo node node-seed cluster}
 if [ -n "${SMOKE:-}" ]; then
   PAIRS=${PAIRS:-10} MEASURE_SECONDS=${MEASURE_SECONDS:-2} WARMUP=${WARMUP:-0.5} STREAM_RATE=${STREAM_RATE:-2000}
   IDLE_CONNECTIONS=${IDLE_CONNECTIONS:-1000} IDLE_SECONDS=${IDLE_SECONDS:-3} IDLE_MAX=${IDLE_MAX:-0}
 fi
 PAIRS=${PAIRS:-100} MEASURE_SECONDS=${MEASURE_SECONDS:-10} WARMUP=${WARMUP:-2} STREAM_RATE=${STREAM_RATE:-10000}
 IDLE_CONNECTIONS=${IDLE_CONNECTIONS:-10000} IDLE_SECONDS=${IDLE_SECONDS:-20} IDLE_MAX=${IDLE_MAX:-1}
-for bin in "$RELAY_BIN" "$ECHO_BIN" "$P2P_LOAD"; do
+skipped_note=
+if [[ " $TARGETS " == *" cluster "* ]] && ! command -v redis-server >/dev/null; then
+  skipped_note="note: skipping the cluster target (two relays + Redis): no redis-server on PATH"
+  echo "$skipped_note" >&2
+  TARGETS=$(echo " $TARGETS " | sed 's/ cluster / /g')
+fi
+# Only the binaries the chosen targets need (the Node baseline needs none of ours).
+needed=("$P2P_LOAD")
+[[ " $TARGETS " == *" relay "* || " $TARGETS " == *" cluster "* ]] && needed+=("$RELAY_BIN")
+[[ " $TARGETS " == *" echo "* ]] && needed+=("$ECHO_BIN")
+for bin in "${needed[@]}"; do
   [ -x "$bin" ] || { echo "missing $bin: build it first (cmake --build $BUILD_DIR --target p2p-relay p2p-echo-baseline p2p-load)" >&2; exit 1; }
 done
 # shellcheck source=bench/load/servers.sh
@@ -53,10 +66,12 @@ failures=()
 started=$(date +%s)
 
 # measure NAME TARGET P2P-LOAD-ARGS...: a fresh server, one p2p-load run against it, then stop.
+# The cluster is loaded as our relay, with every room's answer side on the second relay.
 measure() {
-  local name=$1 target=$2; shift 2
-  start_server "$target" "$work" || { failures+=("$name"); return 0; }
-  local load_command="$P2P_LOAD --target $target --port $SERVER_PORT --server-pid $SERVER_PID --json $out/$name.json $*"
+  local name=$1 target=$2 split=; shift 2
+  start_server "$target" "$work" || { failures+=("$name"); stop_server; return 0; }
+  [ "$target" = cluster ] && split="--answer-port $SERVER_B_PORT --server-pid-b $SERVER_B_PID "
+  local load_command="$P2P_LOAD --target ${target/cluster/relay} --port $SERVER_PORT --server-pid $SERVER_PID ${split}--json $out/$name.json $*"
   printf '\n## %s\n$ %s\n$ %s\n' "$name" "$SERVER_COMMAND" "$load_command" | tee -a "$out/commands.txt"
   # shellcheck disable=SC2086  # a word list we built ourselves
   $load_command | tee "$out/$name.txt" || failures+=("$name")
@@ -66,6 +81,7 @@ measure() {
 {
   echo "# bench/load/run.sh $(date -Iseconds) on $(uname -n): $(nproc) cores, $(uname -r)"
   echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg); relay $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?') (+ uncommitted changes, if any)"
+  [ -z "$skipped_note" ] || echo "# $skipped_note"
 } >"$out/commands.txt"
 traffic=(--rooms "$PAIRS" --seconds "$MEASURE_SECONDS" --warmup "$WARMUP")
 # Mode by mode rather than target by target: the numbers compared sit close together in time.
@@ -75,6 +91,7 @@ for target in $TARGETS; do measure "$target-pingpong" "$target" --mode pingpong 
 stream_targets=${TARGETS//node-seed/}
 for target in $stream_targets; do measure "$target-stream" "$target" --mode stream --rate "$STREAM_RATE" "${traffic[@]}"; done
 idle_targets=${stream_targets//node/}  # the issue asks idle figures of our relay and the echo floor
+idle_targets=${idle_targets//cluster/}  # a second relay adds nothing to one relay's idle memory
 for target in $idle_targets; do
   measure "$target-idle" "$target" --mode idle --connections "$IDLE_CONNECTIONS" --seconds "$IDLE_SECONDS" --warmup 2
 done

@@ -1,6 +1,7 @@
 // Folds the per-run JSON files of bench/load/run.sh into summary.json and table.md: each figure
 // for our relay, the echo floor and the Node baseline (with rooms, and as the seed uses it) side by side, the ratios, and whether the
-// issue's targets were met.   node summarize.mjs OUT_DIR ELAPSED_SECONDS
+// issue's targets were met; then one relay against two relays sharing rooms through Redis (the
+// cluster target).   node summarize.mjs OUT_DIR ELAPSED_SECONDS
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -13,6 +14,7 @@ const runs = {};
 for (const target of ['relay', 'echo', 'node', 'node-seed']) {
   for (const mode of ['pingpong', 'stream', 'idle', 'idle-max']) runs[`${target}-${mode}`] = load(`${target}-${mode}`);
 }
+for (const mode of ['pingpong', 'stream']) runs[`cluster-${mode}`] = load(`cluster-${mode}`);
 
 const get = (run, path) => path.split('.').reduce((v, k) => (v == null ? null : v[k]), run);
 const fig = (name, path) => ({
@@ -58,6 +60,25 @@ const table = [
     `| ${label} | ${fmt(v.relay, digits)} | ${fmt(v.echo, digits)} | ${fmt(v.node, digits)} | ${fmt(v.seed, digits)} | ${fmtRatio(ratio(v.relay, v.echo))} | ${fmtRatio(ratio(v.relay, v.node))} | ${fmtRatio(ratio(v.relay, v.seed))} |`),
 ];
 
+// One relay against two: every room's offer side on relay A, its answer side on relay B, so each
+// frame goes A → Redis → B (or back). Server CPU of the cluster is both relays, not Redis.
+const clusterRows = ['pingpong', 'stream'].flatMap((mode) => [
+  [`${mode}: messages/s relayed`, 'traffic.messages_per_second', 0],
+  [`${mode}: latency p50 (µs)`, 'traffic.latency_us.p50', 1],
+  [`${mode}: latency p99 (µs)`, 'traffic.latency_us.p99', 1],
+  [`${mode}: latency p99.9 (µs)`, 'traffic.latency_us.p999', 1],
+  [`${mode}: server CPU (% of a core; cluster: both relays)`, ['server.cpu_percent_of_one_core', 'server_b.both_cpu_percent_of_one_core'], 1],
+].map(([label, path, digits]) => {
+  const [onePath, twoPath] = Array.isArray(path) ? path : [path, path];
+  return [label, get(runs[`relay-${mode}`], onePath), get(runs[`cluster-${mode}`], twoPath), digits];
+}));
+const clusterMeasured = runs['cluster-pingpong'] || runs['cluster-stream'];
+const clusterTable = [
+  '| figure | one relay | two relays + Redis | two relays / one |',
+  '| --- | ---: | ---: | ---: |',
+  ...clusterRows.map(([label, one, two, digits]) => `| ${label} | ${fmt(one, digits)} | ${fmt(two, digits)} | ${fmtRatio(ratio(two, one))} |`),
+];
+
 const pp = fig('pingpong', 'traffic.messages_per_second');
 const ppCpu = fig('pingpong', 'traffic.messages_per_server_cpu_second');
 const p99 = fig('stream', 'traffic.latency_us.p99');
@@ -91,6 +112,9 @@ const markdown = [
   'Idle figures: our relay pings every idle connection once per 15 s (--idle-timeout 30, its maximum) to find dead peers; the echo floor and Node never ping, so their idle CPU is the floor of doing nothing.',
   'RSS per idle connection = (server RSS at the end of the idle window − RSS before the first connection) / connections.',
   '',
+  ...(clusterMeasured
+    ? ['Rooms across relays: the same load with every room\'s offer side on relay A and its answer side on relay B, both with --redis to one local redis-server (each frame: relay → Redis → relay).', '', ...clusterTable, '']
+    : []),
   failed.length ? `FAILED runs (loss, duplicates or errors): ${failed.join(', ')}` : 'Every run delivered every frame exactly once.',
   ...notes.map((n) => `- note: ${n}`),
   '',

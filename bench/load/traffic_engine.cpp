@@ -23,6 +23,7 @@ TrafficEngine::TrafficEngine(EngineSlice slice)
     : slice_(std::move(slice)),
       keep_running_(net::make_work_guard(io_)),
       server_(net::ip::make_address_v4("127.0.0.1"), slice_.port),
+      answer_server_(net::ip::make_address_v4("127.0.0.1"), slice_.answer_port ? slice_.answer_port : slice_.port),
       pace_timer_(io_) {
     tls_.set_verify_mode(ssl::verify_none);  // every server under test has a throwaway certificate
     handlers_.opened = [this](std::size_t i, beast::error_code ec) { on_opened(i, ec); };
@@ -61,7 +62,9 @@ bool TrafficEngine::open_all(Clock::time_point deadline) {
 void TrafficEngine::open_next() {
     if (next_to_open_ >= connections_.size()) return;
     const std::size_t index = next_to_open_++;
-    connections_[index].peer->open(server_, slice_.target.path_for(slice_.first + index, slice_.room_prefix));
+    const std::size_t global = slice_.first + index;
+    const tcp::endpoint& server = side_of(global) == 1 ? answer_server_ : server_;
+    connections_[index].peer->open(server, slice_.target.path_for(global, slice_.room_prefix));
 }
 
 void TrafficEngine::on_opened(std::size_t index, beast::error_code ec) {

@@ -82,6 +82,7 @@ private:
     net::executor_work_guard<net::io_context::executor_type> keep_running_;
     ssl::context tls_{ssl::context::tls_client};
     tcp::endpoint server_;
+    tcp::endpoint answer_server_;  // where odd (answer-side) connections go; server_ unless split
     PeerHandlers handlers_;
     std::vector<Connection> connections_;
     net::steady_timer pace_timer_;
