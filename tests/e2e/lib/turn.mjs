@@ -1,13 +1,13 @@
 // Starts coturn's turnserver on a free 127.0.0.1 port with TURN REST credentials
 // (use-auth-secret), no TLS and no CLI, reading no config file from /etc; stops it again.
-import { spawn } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { freePort } from './ports.mjs';
+import { startService } from './service.mjs';
 
 // Resolves true when a STUN Binding request to port is answered within timeoutMs.
 function stunAnswers(port, timeoutMs) {
@@ -30,35 +30,13 @@ export async function startTurnServer({ secret }) {
   writeFileSync(join(dir, 'turnserver.conf'), '');
   const port = await freePort();
   const minPort = 40000 + Math.floor(Math.random() * 100) * 200;
-  const child = spawn('turnserver', [
+  const service = await startService('turnserver', [
     '-c', join(dir, 'turnserver.conf'), '--listening-ip=127.0.0.1', '--relay-ip=127.0.0.1',
     `--listening-port=${port}`, `--min-port=${minPort}`, `--max-port=${minPort + 199}`,
     '--use-auth-secret', `--static-auth-secret=${secret}`, '--realm=p2p-call.test',
     '--no-tls', '--no-dtls', '--no-cli', '--allow-loopback-peers', '--no-software-attribute',
     `--userdb=${join(dir, 'turndb')}`, `--pidfile=${join(dir, 'turnserver.pid')}`,
     '--log-file=stdout', '--simple-log',
-  ], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  child.stdout.on('data', (d) => { log += d; });
-  child.stderr.on('data', (d) => { log += d; });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const deadline = Date.now() + 10000;
-  while (!(await stunAnswers(port, 200))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`turnserver did not start:\n${log}`);
-    }
-  }
-  return {
-    port,
-    url: `turn:127.0.0.1:${port}`,
-    logs: () => log,
-    async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGKILL');
-        await exited;
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  ], { dir, answers: () => stunAnswers(port, 200) });
+  return { ...service, port, url: `turn:127.0.0.1:${port}` };
 }
