@@ -36,7 +36,4 @@ bool tls_handshake_succeeds(std::uint16_t port, const std::function<void(SSL_CTX
 // Sends `request` over plain TCP and returns everything received until the server closes.
 std::string plain_http_exchange(std::uint16_t port, const std::string& request);
 
-// A free loopback TCP port right now (for flags that need a fixed port).
-std::uint16_t free_port();
-
 }  // namespace p2p::relay::testing

@@ -1,5 +1,7 @@
 #include "tests/server/redis_server_process.hpp"
 
+#include "tests/server/loopback_ports.hpp"
+
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <hiredis/hiredis.h>
@@ -53,18 +55,6 @@ std::string read_file(const std::filesystem::path& file) {
 }
 
 }  // namespace
-
-std::uint16_t free_tcp_port() {
-    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t size = sizeof address;
-    bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size);
-    close(fd);
-    return ntohs(address.sin_port);
-}
 
 RedisServerProcess::RedisServerProcess(const std::filesystem::path& scratch_dir, std::uint16_t port)
     : port_(port != 0 ? port : free_tcp_port()), log_file_(scratch_dir / ("redis-" + std::to_string(port_) + ".log")) {

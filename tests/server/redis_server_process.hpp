@@ -34,7 +34,4 @@ private:
     std::filesystem::path log_file_;
 };
 
-// A loopback TCP port nobody listens on right now.
-std::uint16_t free_tcp_port();
-
 }  // namespace p2p::relay::testing

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "shared/codec.hpp"
+#include "tests/server/loopback_ports.hpp"
 #include "tests/server/redis_server_process.hpp"
 #include "tests/server/relay_process.hpp"
 #include "tests/server/temp_dir.hpp"

@@ -2,6 +2,7 @@
 // operations endpoints and HTTP caching of the static files.
 #include <gtest/gtest.h>
 
+#include "tests/server/loopback_ports.hpp"
 #include "tests/server/raw_clients.hpp"
 #include "tests/server/relay_fixture.hpp"
 #include "tests/server/test_clients.hpp"
@@ -102,7 +103,7 @@ TEST_F(RelayHardening, RequestWithABodyIsRefused) {
 
 TEST(RelayRedirect, PlainHttpPortRedirectsEverythingToHttps) {
     TempDir dir;
-    const std::uint16_t plain = free_port();
+    const std::uint16_t plain = free_tcp_port();
     RelayProcess relay(loopback_args_with(dir.path(), {"--http-redirect-port", std::to_string(plain)}));
     std::string response = plain_http_exchange(plain, "GET /p2p?type=offer HTTP/1.1\r\nHost: localhost:" +
                                                           std::to_string(plain) + "\r\n\r\n");

@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "tests/server/loopback_ports.hpp"
 #include "tests/server/turn_client.hpp"
 
 extern char** environ;
@@ -25,25 +26,6 @@ namespace p2p::relay::testing {
 namespace {
 
 using namespace std::chrono_literals;
-
-// A loopback port that is free for both UDP and TCP right now (turnserver listens on both).
-std::uint16_t free_port() {
-    for (int attempt = 0; attempt < 50; ++attempt) {
-        int udp = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t size = sizeof address;
-        bind(udp, reinterpret_cast<sockaddr*>(&address), sizeof address);
-        getsockname(udp, reinterpret_cast<sockaddr*>(&address), &size);
-        int tcp = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        bool tcp_free = bind(tcp, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-        close(tcp);
-        close(udp);
-        if (tcp_free) return ntohs(address.sin_port);
-    }
-    throw std::runtime_error("no free loopback port for turnserver");
-}
 
 std::vector<std::string> turnserver_args(const std::filesystem::path& dir, const std::string& secret,
                                          std::uint16_t port) {
@@ -77,7 +59,7 @@ pid_t spawn_logged(std::vector<std::string> args, const std::filesystem::path& l
 }  // namespace
 
 TurnServerProcess::TurnServerProcess(const std::filesystem::path& scratch_dir, const std::string& secret)
-    : port_(free_port()), log_file_(scratch_dir / "turnserver.log") {
+    : port_(free_udp_and_tcp_port()), log_file_(scratch_dir / "turnserver.log") {
     pid_ = spawn_logged(turnserver_args(scratch_dir, secret, port_), log_file_);
     TurnClient probe(port_, 100ms);
     const auto deadline = std::chrono::steady_clock::now() + 10s;
