@@ -81,6 +81,7 @@ void CallMachine::on(const SignallingOpened&) {
 void CallMachine::on(const SignallingClosed& e) {
     set_signalling(SignallingState::Closed);
     peer_present_ = false;
+    drop_held();
     update_controls();
     std::string detail = "code " + std::to_string(e.code);
     if (!e.reason.empty()) detail += " " + e.reason;
@@ -143,6 +144,10 @@ void CallMachine::on(const IceServersUpdate& m) {
     // Renewed TURN credentials: the live connection's next ICE restart must present them.
     ice_servers_ = m.ice_servers;
     log(LogLevel::Info, Text::IceServersUpdated);
+    if (pc_ && pc_->held) {
+        drop_held();
+        return prepare_call();  // gathered anew with the new credentials
+    }
     if (pc_) emit(SetIceServers{pc_->gen, ice_servers_});
 }
 
@@ -154,18 +159,21 @@ void CallMachine::on(const PeerJoined&) {
 
 void CallMachine::peer_arrived() {
     ++peer_epoch_;
+    drop_held();  // prepared for the peer's previous arrival
     // A page without a connection says so: a peer still holding an older call then starts anew.
     if (!pc_) send(Ready{});
     if (pc_) {
         resume_negotiation();
-    } else if (in_call_ && media_ == Media::Ready && !pending_offer_) {
+    } else if (in_call_ && media_ == Media::Ready) {
         begin_call();
+    } else {
+        prepare_call();
     }
 }
 
 void CallMachine::on(const PeerLeft&) {
     peer_present_ = false;
-    pending_offer_.reset();
+    drop_held();
     remote_queue_.clear();
     // Only the peer's relay connection is gone for sure; media may still flow peer to peer.
     if (pc_ && pc_->connected && !pc_->ice_down) {
@@ -183,7 +191,7 @@ void CallMachine::on(const PeerLeft&) {
 
 void CallMachine::on(const Ready& m) {
     // Our connection predates the peer's latest arrival, and the peer has none: it reloaded.
-    if (!pc_ || pc_->peer_epoch >= peer_epoch_) return unexpected(m, "no older call to replace");
+    if (!pc_ || pc_->held || pc_->peer_epoch >= peer_epoch_) return unexpected(m, "no older call to replace");
     log(LogLevel::Info, Text::PeerRestarted);
     end_session();
     if (in_call_ && media_ == Media::Ready) {
@@ -194,7 +202,7 @@ void CallMachine::on(const Ready& m) {
 }
 
 void CallMachine::on(const Hangup& m) {
-    if (!in_call_ && !pc_) return unexpected(m, "no call");
+    if (!in_call_) return unexpected(m, "no call");
     log(LogLevel::Info, Text::PeerHungUp, {}, true);
     leave_call();
 }
@@ -208,7 +216,6 @@ void CallMachine::on(const HangupClicked&) {
 
 void CallMachine::leave_call() {
     if (pc_) end_session();
-    pending_offer_.reset();
     remote_queue_.clear();
     in_call_ = false;
     if (media_ != Media::None) emit(StopMedia{});
@@ -218,6 +225,7 @@ void CallMachine::leave_call() {
     show_toggles();
     set_call(CallState::Idle);
     update_controls();
+    prepare_call();  // for the next call
 }
 
 void CallMachine::on(const Error& m) {

@@ -99,11 +99,22 @@ private:
     void unexpected(const Message& message, std::string_view why);
 
     // call_machine_negotiation.cpp: the peer connection and perfect negotiation.
+    void prepare_call();
+    void release_held();
+    void drop_held();
     void begin_call();
-    void accept_offer();
+    void accept_offer(const std::string& sdp);
+    void answer_offer();
+    void add_local_tracks();
+    void prepare_senders();
+    bool take_channel();
+    void create_session(bool held);
     void open_session();
+    void start_session();
     void end_session();
     void make_offer();
+    void offer_out();
+    void flush_local_candidates();
     void resume_negotiation();
     void apply_remote(SdpType type, const std::string& sdp);
     void negotiated();
@@ -142,8 +153,7 @@ private:
     Generation last_gen_ = 0;
     std::optional<PeerSession> pc_;
     std::string shown_code_;
-    std::optional<std::string> pending_offer_;  // received while media was not ready
-    std::vector<IceCandidate> remote_queue_;    // remote candidates waiting for a connection
+    std::vector<IceCandidate> remote_queue_;    // remote candidates waiting for a remote description
 };
 
 }  // namespace p2p::client

@@ -26,8 +26,10 @@ void CallMachine::on(const StartClicked&) {
     if (in_call_ || signalling_ != SignallingState::Open || room_full_) return;
     in_call_ = true;
     update_controls();
+    if (pc_ && pc_->held) release_held();  // the prepared offer goes out; the camera's tracks follow
     if (media_ != Media::Ready) return request_media();
-    if (peer_present_ && !pc_) return begin_call();
+    if (pc_) return add_local_tracks();
+    if (peer_present_) return begin_call();
     log(LogLevel::Info, Text::WaitingForPeer);
 }
 
@@ -48,9 +50,10 @@ void CallMachine::on(const MediaReady&) {
     log(LogLevel::Info, Text::MediaReady);
     emit(ShowLocalVideo{});
     show_toggles();
-    set_call(CallState::Media);
+    if (!pc_) set_call(CallState::Media);  // a call already negotiating stays so
     update_controls();
-    if (pending_offer_) return accept_offer();
+    if (pc_ && pc_->remote_offer_pending) return;  // RemoteDescriptionSet answers, with these tracks
+    if (pc_) return add_local_tracks();  // onto the senders made for the description before
     if (in_call_ && can_signal() && !pc_) return begin_call();
     log(LogLevel::Info, Text::WaitingForPeer);
 }
@@ -58,10 +61,12 @@ void CallMachine::on(const MediaReady&) {
 void CallMachine::on(const MediaFailed& e) {
     if (media_ != Media::Requesting) return log(LogLevel::Debug, Text::StaleCallback, "getUserMedia");
     media_ = Media::Failed;
-    pending_offer_.reset();
     remote_queue_.clear();
     in_call_ = false;
-    if (pc_) end_session();
+    if (pc_) {
+        if (can_signal() && pc_->local_sent) send(Hangup{});  // the peer is not left waiting for us
+        end_session();
+    }
     log(LogLevel::Error, media_error_text(e.name), e.name + ": " + e.message, true);
     set_call(CallState::Failed);
     update_controls();  // start shows again: try after fixing the cause

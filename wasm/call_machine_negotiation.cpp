@@ -24,13 +24,23 @@ PeerSession* CallMachine::current(Generation gen) {
 
 // ---- lifecycle ----
 
-void CallMachine::open_session() {
+void CallMachine::create_session(bool held) {
     if (pc_) end_session();
     pc_ = PeerSession{};
     pc_->gen = ++last_gen_;
     pc_->peer_epoch = peer_epoch_;
-    log(LogLevel::Info, Text::CreatingPeerConnection);
+    pc_->held = held;
+    log(held ? LogLevel::Debug : LogLevel::Info, Text::CreatingPeerConnection);
     emit(CreatePeerConnection{pc_->gen, ice_servers_, config_.relay_only});
+}
+
+void CallMachine::open_session() {
+    create_session(false);
+    start_session();
+}
+
+// The session is the call now: its state shows, stats and the connect timeout run.
+void CallMachine::start_session() {
     set_call(CallState::Negotiating);
     start_timer(TimerKind::Stats, 1000);
     start_timer(TimerKind::IceConnect, kIceConnectTimeoutMs);
@@ -48,19 +58,80 @@ void CallMachine::end_session() {
     pc_.reset();
 }
 
-// We call: the connection gets our tracks and its negotiationneeded makes the offer.
+// While both people are in the room, the offer page prepares its call: connection, transceivers
+// without tracks, chat channel and offer, all before the click, which then only sends the offer
+// and starts the camera (its tracks join the senders later, without a new offer). Until the click
+// the session is "held": no call state, no timers, nothing sent. This takes a new connection,
+// getUserMedia and setLocalDescription (~60 ms) off the click's path (bench/call_setup/trace.mjs).
+void CallMachine::prepare_call() {
+    if (config_.role != Role::Offer || pc_ || in_call_ || !can_signal()) return;
+    create_session(true);
+    prepare_senders();
+    make_offer();  // kept until the click (release_held)
+}
+
+// The click: the held session becomes the call and its offer goes out, now or once it is set.
+void CallMachine::release_held() {
+    pc_->held = false;
+    start_session();
+    if (pc_->sdp_state == SdpState::HaveLocalOffer && !pc_->making_offer) offer_out();
+}
+
+// A held session that is of no use any more: the peer left or came back, their offer came first,
+// or the ICE servers it gathered with were renewed.
+void CallMachine::drop_held() {
+    if (pc_ && pc_->held) end_session();
+}
+
+// We call: the connection gets our tracks and the offer follows at once. Waiting for the
+// browser's negotiationneeded instead cost ~20 ms of call set-up; the browser does not fire it
+// for changes that an offer already in progress covers.
 void CallMachine::begin_call() {
     remote_queue_.clear();
     open_session();
-    pc_->tracks_added = true;
-    emit(AddLocalTracks{pc_->gen, config_.role == Role::Offer});
+    add_local_tracks();
+    make_offer();  // sent once set, or when signalling is back (resume_negotiation)
 }
 
-// They call: tracks are added only after their offer is set, so they reuse its transceivers.
-void CallMachine::accept_offer() {
+void CallMachine::add_local_tracks() {
+    if (pc_->tracks_added) return;
+    pc_->tracks_added = true;
+    emit(AddLocalTracks{pc_->gen, take_channel()});
+}
+
+// They call: their offer is set at once, while getUserMedia may still run (the two took ~25 ms
+// each, one after the other, in bench/call_setup/trace.mjs); answer_offer() follows both.
+void CallMachine::accept_offer(const std::string& sdp) {
+    // The camera first: it takes longest to start (~80-140 ms in traces) and the answer's tracks
+    // wait for it, while a new connection alone took ~18 ms.
+    if (media_ != Media::Ready && media_ != Media::Requesting) request_media();
+    remote_queue_.clear();  // candidates always follow their offer
     open_session();
-    apply_remote(SdpType::Offer, *pending_offer_);  // also adds the candidates held for it
-    pending_offer_.reset();
+    apply_remote(SdpType::Offer, sdp);
+}
+
+// The answer goes out at once: with the camera's tracks if it is on (added only now, so they reuse
+// the offer's transceivers), else with senders that get them when it is (~80 ms later in traces).
+void CallMachine::answer_offer() {
+    if (media_ == Media::Ready) {
+        add_local_tracks();
+    } else {
+        prepare_senders();
+    }
+    emit(SetLocalDescription{pc_->gen});
+}
+
+void CallMachine::prepare_senders() {
+    if (pc_->tracks_added || pc_->senders_ready) return;
+    pc_->senders_ready = true;
+    emit(PrepareSenders{pc_->gen, take_channel()});
+}
+
+// The offer page opens the chat channel, once per connection.
+bool CallMachine::take_channel() {
+    bool channel = config_.role == Role::Offer && !pc_->channel_made;
+    pc_->channel_made = pc_->channel_made || channel;
+    return channel;
 }
 
 // ---- perfect negotiation ----
@@ -87,8 +158,7 @@ void CallMachine::make_offer() {
 // Signalling is back (relay restart, peer reconnect): finish what could not be said meanwhile.
 void CallMachine::resume_negotiation() {
     if (pc_->sdp_state == SdpState::HaveLocalOffer && !pc_->making_offer && !pc_->local_offer.empty()) {
-        send(Offer{pc_->local_offer});
-        log(LogLevel::Info, Text::OfferSent);
+        offer_out();
     } else if (pc_->negotiation_wanted) {
         make_offer();
     } else if (pc_->ice_down) {
@@ -98,20 +168,14 @@ void CallMachine::resume_negotiation() {
 
 void CallMachine::on(const Offer& m) {
     log(LogLevel::Info, Text::OfferReceived);
+    drop_held();  // their call came first: our offer, never sent, goes
     if (!pc_) {
         if (!in_call_) {
             in_call_ = true;
             log(LogLevel::Info, Text::IncomingCall);
             update_controls();
         }
-        remote_queue_.clear();  // candidates always follow their offer
-        pending_offer_ = m.sdp;
-        if (media_ == Media::Ready) {
-            accept_offer();
-        } else if (media_ != Media::Requesting) {
-            request_media();
-        }
-        return;
+        return accept_offer(m.sdp);
     }
     bool collision = pc_->making_offer || (pc_->sdp_state != SdpState::Stable && !pc_->remote_answer_pending);
     pc_->ignore_offer = !polite() && collision;
@@ -121,7 +185,7 @@ void CallMachine::on(const Offer& m) {
 }
 
 void CallMachine::on(const Answer& m) {
-    if (!pc_ || pc_->sdp_state != SdpState::HaveLocalOffer || pc_->remote_answer_pending) {
+    if (!pc_ || pc_->held || pc_->sdp_state != SdpState::HaveLocalOffer || pc_->remote_answer_pending) {
         return unexpected(m, "no offer is waiting for an answer");
     }
     log(LogLevel::Info, Text::AnswerReceived);
@@ -130,7 +194,7 @@ void CallMachine::on(const Answer& m) {
 
 void CallMachine::apply_remote(SdpType type, const std::string& sdp) {
     pc_->remote_requested = true;
-    if (type == SdpType::Answer) pc_->remote_answer_pending = true;
+    (type == SdpType::Answer ? pc_->remote_answer_pending : pc_->remote_offer_pending) = true;
     std::string fingerprint = sdp_fingerprint(sdp);
     if (!fingerprint.empty()) pc_->remote_fingerprint = fingerprint;
     emit(SetRemoteDescription{pc_->gen, type, sdp});
@@ -147,20 +211,30 @@ void CallMachine::on(const LocalDescriptionSet& e) {
         pc_->making_offer = false;
         pc_->sdp_state = SdpState::HaveLocalOffer;
         pc_->local_offer = e.sdp;
+        if (pc_->held) return;  // the click sends it (release_held)
         if (!can_signal()) return log(LogLevel::Info, Text::NegotiationDeferred);  // resent on resume
-        send(Offer{e.sdp});
-        log(LogLevel::Info, Text::OfferSent);
-    } else {
-        pc_->sdp_state = SdpState::Stable;
-        send(Answer{e.sdp});
-        log(LogLevel::Info, Text::AnswerSent);
+        return offer_out();
     }
+    pc_->sdp_state = SdpState::Stable;
+    send(Answer{e.sdp});
+    log(LogLevel::Info, Text::AnswerSent);
+    flush_local_candidates();
+    update_verify_code();
+    negotiated();
+}
+
+void CallMachine::offer_out() {
+    send(Offer{pc_->local_offer});
+    log(LogLevel::Info, Text::OfferSent);
+    flush_local_candidates();
+}
+
+// Candidates never overtake their description: the ones gathered before it went out follow it.
+void CallMachine::flush_local_candidates() {
     pc_->local_sent = true;
     for (const IceCandidate& candidate : std::exchange(pc_->held_local, {})) {
         on(LocalIceCandidate{pc_->gen, candidate});
     }
-    update_verify_code();
-    if (e.type == SdpType::Answer) negotiated();
 }
 
 void CallMachine::on(const RemoteDescriptionSet& e) {
@@ -172,12 +246,9 @@ void CallMachine::on(const RemoteDescriptionSet& e) {
         update_verify_code();
         return negotiated();
     }
+    pc_->remote_offer_pending = false;
     pc_->sdp_state = SdpState::HaveRemoteOffer;
-    if (!pc_->tracks_added) {
-        pc_->tracks_added = true;
-        emit(AddLocalTracks{pc_->gen, config_.role == Role::Offer});
-    }
-    emit(SetLocalDescription{pc_->gen});  // the answer
+    answer_offer();
 }
 
 void CallMachine::negotiated() {
@@ -211,7 +282,7 @@ void CallMachine::on_remote_candidate(const IceCandidate& candidate) {
         emit(AddIceCandidate{pc_->gen, candidate});
         return;
     }
-    if (!pc_ && !pending_offer_) return log(LogLevel::Debug, Text::UnexpectedMessage, "candidate: no call");
+    if (!pc_) return log(LogLevel::Debug, Text::UnexpectedMessage, "candidate: no call");
     if (remote_queue_.size() >= config_.max_queued_candidates) {
         log(LogLevel::Error, Text::CandidateDropped, candidate.candidate);
         return;
@@ -333,6 +404,10 @@ void CallMachine::on(const PeerOperationFailed& e) {
     // A bad candidate costs one path, not the call; after an ignored offer its candidates fail too.
     if (e.op == PeerOperation::AddIceCandidate) {
         return log(pc_->ignore_offer ? LogLevel::Debug : LogLevel::Error, Text::PeerOperationFailed, detail);
+    }
+    if (pc_->held) {  // nobody waits for a prepared offer; the click starts a call the usual way
+        log(LogLevel::Debug, Text::PeerOperationFailed, detail);
+        return end_session();
     }
     pc_->making_offer = false;
     pc_->remote_answer_pending = false;

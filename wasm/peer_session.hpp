@@ -19,9 +19,13 @@ struct PeerSession {
     SdpState sdp_state = SdpState::Stable;
     bool making_offer = false;           // setLocalDescription() for an offer is in flight
     bool remote_answer_pending = false;  // setRemoteDescription(answer) is in flight
+    bool remote_offer_pending = false;   // setRemoteDescription(offer) is in flight
     bool ignore_offer = false;           // impolite side dropped a colliding offer
     bool negotiation_wanted = false;     // negotiationneeded came while signalling was down
+    bool held = false;  // prepared before the click: nothing is sent, no call yet (prepare_call)
     bool tracks_added = false;
+    bool senders_ready = false;  // PrepareSenders was asked for: tracks may come after the description
+    bool channel_made = false;  // the chat data channel was asked for
     bool remote_requested = false;  // a remote description was issued: candidates may follow it
     bool local_sent = false;        // a local description went out: candidates may follow it
     bool remote_media_shown = false;

@@ -4,7 +4,10 @@
 //   - page load -> client ready (cold cache), our page and the seed page;
 //   - bundle bytes of every file our call page requests.
 // Run through ./run.sh (loopback-only network namespace):
-//   RELAY_BIN=... WEB_BUNDLE=... node compare.mjs [calls] [--loads N] [--json FILE]
+//   RELAY_BIN=... WEB_BUNDLE=... node compare.mjs [calls] [--loads N] [--json FILE] [--against DIR]
+// --against DIR adds a fourth setup, "base": our pages built from another bundle (e.g. the last
+// commit's), served by a second relay and interleaved with the rest, so a client change is
+// compared with what it replaces in the same run.
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -21,16 +24,16 @@ import { printReport, ratios, summarizeCalls, summary } from './report.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
-  options: { loads: { type: 'string', default: '10' }, json: { type: 'string' } },
+  options: { loads: { type: 'string', default: '10' }, json: { type: 'string' }, against: { type: 'string' } },
 });
 const calls = Number(positionals[0] ?? 10);
 const loads = Number(opts.loads);
 const work = mkdtempSync(join(tmpdir(), 'p2p-bench-'));
 
 // One web root for both relays: the bundle, the seed page and the floor page.
-function webRoot() {
-  const root = join(work, 'www');
-  cpSync(process.env.WEB_BUNDLE, root, { recursive: true });
+function webRoot(bundle = process.env.WEB_BUNDLE, name = 'www') {
+  const root = join(work, name);
+  cpSync(bundle, root, { recursive: true });
   cpSync(join(here, '../../tests/e2e/fixtures/seed-peer.html'), join(root, 'seed-peer.html'));
   cpSync(join(here, 'floor.html'), join(root, 'call-setup-floor.html'));
   return root;
@@ -39,14 +42,15 @@ function webRoot() {
 // Each round runs the three setups in a rotated order, so none always goes first (warm) or last.
 // A first round warms the browser and both relays up and is not counted.
 const WARMUP_ROUNDS = 1;
-async function timeCalls(browser, ours, node) {
+async function timeCalls(browser, ours, node, base) {
   const setups = {
     ours: (i) => oursCall(browser, ours.origin, `bench-${i}`),
     node: () => nodeCall(browser, node.origin),
     floor: () => floorCall(browser, ours.origin),
   };
+  if (base) setups.base = (i) => oursCall(browser, base.origin, `bench-base-${i}`);
   const names = Object.keys(setups);
-  const samples = { ours: [], node: [], floor: [] };
+  const samples = Object.fromEntries(names.map((name) => [name, []]));
   for (let i = -WARMUP_ROUNDS; i < calls; i += 1) {
     for (let k = 0; k < names.length; k += 1) {
       const name = names[(i + WARMUP_ROUNDS + k) % names.length];
@@ -60,12 +64,13 @@ async function timeCalls(browser, ours, node) {
 const root = webRoot();
 const ours = await startRelay({ webRoot: root });
 const node = await startNodeBaseline(join(here, '../baselines/node-relay/server.js'), root, work);
+const base = opts.against ? await startRelay({ webRoot: webRoot(opts.against, 'www-base') }) : null;
 const browser = await launchBrowser();
 const loadAtStart = loadavg()[0];
 let report;
 try {
   const loadRuns = await measurePageLoads(browser, { oursOrigin: ours.origin, nodeOrigin: node.origin, loads });
-  const samples = await timeCalls(browser, ours, node);
+  const samples = await timeCalls(browser, ours, node, base);
   const callSetup = summarizeCalls(samples);
   const pick = (runs, key) => summary(runs.map((r) => r[key]));
   report = {
@@ -78,7 +83,12 @@ try {
     cpus: cpus().length,
     loadAverage: { start: loadAtStart, end: loadavg()[0] },
     callSetup,
-    ratios: { 'ours/floor': ratios(callSetup, 'ours', 'floor'), 'ours/node': ratios(callSetup, 'ours', 'node') },
+    against: opts.against,
+    ratios: {
+      'ours/floor': ratios(callSetup, 'ours', 'floor'),
+      'ours/node': ratios(callSetup, 'ours', 'node'),
+      ...(base ? { 'ours/base': ratios(callSetup, 'ours', 'base') } : {}),
+    },
     pageLoad: {
       ours: Object.fromEntries(['wasmFetched', 'wasm', 'socketCreated', 'socketOpen', 'ready', 'loadEvent']
         .map((key) => [key, pick(loadRuns.ours, key)])),
@@ -90,6 +100,7 @@ try {
 } finally {
   await browser.close();
   await ours.stop();
+  await base?.stop();
   node.stop();
   rmSync(work, { recursive: true, force: true });
 }

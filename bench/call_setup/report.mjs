@@ -48,11 +48,12 @@ export function printReport(r) {
   lines.push('');
   lines.push('call setup, ms from click on #start   | offer ICE  med    p90 | offer frame med    p90 | answer ICE med    p90 | answer frame med    p90');
   const names = { ours: 'ours: p2p-relay + wasm pages   ', node: 'node: baseline relay + seed    ', floor: 'floor: 2 PCs in one page      ' };
+  if (r.callSetup.base) names.base = 'base: ours built from --against';
   for (const [setup, label] of Object.entries(names)) {
     const c = r.callSetup[setup];
     lines.push(`${label}        |        ${ms(c.offer.ice.median)} ${ms(c.offer.ice.p90)} |         ${ms(c.offer.frame.median)} ${ms(c.offer.frame.p90)} |        ${ms(c.answer.ice.median)} ${ms(c.answer.ice.p90)} |          ${ms(c.answer.frame.median)} ${ms(c.answer.frame.p90)}`);
   }
-  for (const base of ['floor', 'node']) {
+  for (const base of ['floor', 'node', 'base'].filter((b) => r.ratios[`ours/${b}`])) {
     const q = r.ratios[`ours/${base}`];
     const x = (v) => `${v.toFixed(2)}x`.padStart(6);
     lines.push(`ratio ours/${base.padEnd(5)} (median, p90)          |        ${x(q.offer.ice.median)} ${x(q.offer.ice.p90)} |         ${x(q.offer.frame.median)} ${x(q.offer.frame.p90)} |        ${x(q.answer.ice.median)} ${x(q.answer.ice.p90)} |          ${x(q.answer.frame.median)} ${x(q.answer.frame.p90)}`);

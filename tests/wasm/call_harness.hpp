@@ -23,19 +23,27 @@ public:
     explicit CallHarness(CallConfig custom) : machine(std::move(custom)) { last = machine.start(); }
 
     // A page whose signalling is open and that joined a room now holding `peers` peers.
-    static CallHarness joined(Role role, unsigned peers) {
-        CallHarness h(role);
+    static CallHarness joined(Role role, unsigned peers) { return joined(config(role, "default"), peers, {}); }
+    static CallHarness joined(CallConfig custom, unsigned peers, std::vector<IceServer> servers) {
+        CallHarness h(std::move(custom));
         h.feed(SignallingOpened{});
-        h.relay(Joined{"default", peers, {}});
+        h.relay(Joined{"default", peers, std::move(servers)});
         return h;
     }
 
-    // A page with the peer present that pressed start and got its media: its connection exists
-    // and holds the local tracks, so the browser would now fire negotiationneeded.
-    static CallHarness calling(Role role = Role::Offer) {
-        CallHarness h = joined(role, 2);
-        h.feed(StartClicked{});
-        h.feed(MediaReady{});
+    // A page with the peer present that pressed start and got its media: its connection exists,
+    // holds the local tracks, and its offer is being made (SetLocalDescription was emitted).
+    // `last` holds the commands of joining, the click and the media together: the offer page
+    // prepares its connection and offer on joining, the answer page after the media.
+    static CallHarness calling(Role role = Role::Offer) { return calling(config(role, "default"), {}); }
+    static CallHarness calling(CallConfig custom, std::vector<IceServer> servers) {
+        CallHarness h = joined(std::move(custom), 2, std::move(servers));
+        CallCommands steps = h.last;
+        for (CallEvent event : {CallEvent{StartClicked{}}, CallEvent{MediaReady{}}}) {
+            CallCommands& next = h.feed(event);
+            steps.insert(steps.end(), next.begin(), next.end());
+        }
+        h.last = std::move(steps);
         return h;
     }
 
@@ -43,7 +51,6 @@ public:
     static CallHarness connected(Role role = Role::Offer) {
         CallHarness h = calling(role);
         Generation g = h.gen();
-        h.feed(NegotiationNeeded{g});
         h.feed(LocalDescriptionSet{g, SdpType::Offer, kSdpA});
         h.relay(Answer{kSdpB});
         h.feed(RemoteDescriptionSet{g, SdpType::Answer});

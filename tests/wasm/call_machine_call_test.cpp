@@ -36,9 +36,8 @@ TEST(Call, CallerFlowSendsOfferThenCandidates) {
     Generation g = h.one<CreatePeerConnection>().gen;
     EXPECT_TRUE(h.one<AddLocalTracks>().data_channel) << "the offer page opens the chat channel";
     EXPECT_EQ(h.one<SetCallState>().state, CallState::Negotiating);
+    EXPECT_EQ(h.one<SetLocalDescription>().gen, g) << "the offer is made at once, not on negotiationneeded";
 
-    h.feed(NegotiationNeeded{g});
-    EXPECT_EQ(h.one<SetLocalDescription>().gen, g);
     h.feed(LocalIceCandidate{g, candidate("early")});
     EXPECT_TRUE(h.sent().empty()) << "a candidate must not overtake its offer";
     h.feed(LocalDescriptionSet{g, SdpType::Offer, kSdpA});
@@ -60,23 +59,46 @@ TEST(Call, CallerFlowSendsOfferThenCandidates) {
     EXPECT_EQ(h.machine.call_state(), CallState::Connected);
 }
 
-TEST(Call, IncomingOfferIsAcceptedAutomaticallyWithCandidatesHeld) {
+// The offer is set while getUserMedia runs, and answered as soon as it is: with the camera's
+// tracks if it is on by then, else with senders the tracks join later (no new offer).
+TEST(Call, IncomingOfferIsSetWhileTheCameraStartsAndAnsweredAtOnce) {
+    for (bool media_first : {false, true}) {
+        CallHarness h = CallHarness::joined(Role::Answer, 1);
+        h.relay(Offer{kSdpA});
+        EXPECT_TRUE(h.logged(Text::IncomingCall));
+        EXPECT_TRUE(h.has<RequestMedia>());
+        Generation g = h.one<CreatePeerConnection>().gen;
+        EXPECT_EQ(h.one<SetRemoteDescription>().type, SdpType::Offer);
+        EXPECT_FALSE(h.has<AddLocalTracks>()) << "tracks wait for the offer so they reuse its transceivers";
+        h.relay(OfferIce{candidate("c1")});
+        EXPECT_EQ(h.one<AddIceCandidate>().candidate, candidate("c1")) << "chained after the offer";
+
+        if (media_first) {
+            h.feed(MediaReady{});
+            EXPECT_FALSE(h.has<AddLocalTracks>()) << "the offer is not set yet";
+            h.feed(RemoteDescriptionSet{g, SdpType::Offer});
+            EXPECT_FALSE(h.one<AddLocalTracks>().data_channel);
+            EXPECT_FALSE(h.has<PrepareSenders>());
+        } else {
+            h.feed(RemoteDescriptionSet{g, SdpType::Offer});
+            EXPECT_FALSE(h.one<PrepareSenders>().data_channel);
+        }
+        EXPECT_EQ(h.one<SetLocalDescription>().gen, g) << "the answer does not wait for the camera";
+        if (!media_first) {
+            h.feed(MediaReady{});
+            EXPECT_EQ(h.one<AddLocalTracks>().gen, g);
+            EXPECT_FALSE(h.has<SetLocalDescription>()) << "the tracks join the answered senders";
+        }
+        EXPECT_EQ(h.gen(), g) << "the same connection answers";
+    }
+}
+
+TEST(Call, AnswerCarriesTheCameraAndItsCandidatesFollowIt) {
     CallHarness h = CallHarness::joined(Role::Answer, 1);
     h.relay(Offer{kSdpA});
-    EXPECT_TRUE(h.logged(Text::IncomingCall));
-    EXPECT_TRUE(h.has<RequestMedia>());
-    h.relay(OfferIce{candidate("c1")});
-    EXPECT_TRUE(h.logged(Text::CandidateQueued));
+    Generation g = h.gen();
     h.feed(MediaReady{});
-    Generation g = h.one<CreatePeerConnection>().gen;
-    EXPECT_FALSE(h.has<AddLocalTracks>()) << "tracks wait for the offer so they reuse its transceivers";
-    SetRemoteDescription srd = h.one<SetRemoteDescription>();
-    EXPECT_EQ(srd.type, SdpType::Offer);
-    EXPECT_EQ(h.one<AddIceCandidate>().candidate, candidate("c1"));
-
     h.feed(RemoteDescriptionSet{g, SdpType::Offer});
-    EXPECT_FALSE(h.one<AddLocalTracks>().data_channel);
-    EXPECT_TRUE(h.has<SetLocalDescription>());
     h.feed(LocalDescriptionSet{g, SdpType::Answer, kSdpB});
     EXPECT_EQ(h.sent(), std::vector<Message>{Answer{kSdpB}});
     EXPECT_FALSE(h.one<ShowVerifyCode>().code.empty());
@@ -87,7 +109,7 @@ TEST(Call, IncomingOfferIsAcceptedAutomaticallyWithCandidatesHeld) {
 TEST(Call, AnswerPageMayCallFirstAndSendsAnOffer) {
     CallHarness h = CallHarness::calling(Role::Answer);
     Generation g = h.one<CreatePeerConnection>().gen;
-    h.feed(NegotiationNeeded{g});
+    EXPECT_EQ(h.one<SetLocalDescription>().gen, g);
     h.feed(LocalDescriptionSet{g, SdpType::Offer, kSdpB});
     EXPECT_EQ(h.sent(), std::vector<Message>{Offer{kSdpB}});
 }
@@ -106,13 +128,11 @@ TEST(Call, OfferPageAcceptsAnOfferFromTheAnswerPage) {
 }
 
 TEST(Call, IceServersFromJoinedReachTheConnection) {
-    CallHarness h(Role::Offer);
-    h.feed(SignallingOpened{});
     IceServer turn{{"turn:relay:3478?transport=udp"}, "u", "c"};
-    h.relay(Joined{"default", 2, {turn}});
-    h.feed(StartClicked{});
-    h.feed(MediaReady{});
-    EXPECT_EQ(h.one<CreatePeerConnection>().ice_servers, std::vector<IceServer>{turn});
+    for (Role role : {Role::Offer, Role::Answer}) {
+        CallHarness h = CallHarness::calling(CallHarness::config(role, "default"), {turn});
+        EXPECT_EQ(h.one<CreatePeerConnection>().ice_servers, std::vector<IceServer>{turn});
+    }
 }
 
 TEST(Call, ReadyFromAFreshPeerDoesNotReplaceAConnectionMadeForIt) {

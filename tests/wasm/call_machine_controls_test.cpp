@@ -17,11 +17,14 @@ TEST(Hangup, ButtonTellsThePeerAndReturnsToACleanReadyState) {
     EXPECT_TRUE(h.one<ShowControls>().start);
     EXPECT_EQ(h.machine.call_state(), CallState::Idle);
     EXPECT_FALSE(h.machine.in_call());
+    EXPECT_TRUE(h.has<CreatePeerConnection>()) << "the offer page prepares the next call at once";
+    EXPECT_TRUE(h.sent_a<Hangup>()) << "and sends nothing else until the click";
+    EXPECT_EQ(h.sent().size(), 1u);
     // A new call in the same room, without reloading.
     h.feed(StartClicked{});
     EXPECT_TRUE(h.has<RequestMedia>());
     h.feed(MediaReady{});
-    EXPECT_TRUE(h.has<CreatePeerConnection>());
+    EXPECT_TRUE(h.has<AddLocalTracks>());
 }
 
 TEST(Hangup, PeerHangupIsShownAtOnceAndEndsOurSide) {
@@ -161,6 +164,18 @@ TEST(Errors, EveryMediaErrorSaysWhatToDo) {
         EXPECT_EQ(h.machine.call_state(), CallState::Failed);
         EXPECT_TRUE(h.one<ShowControls>().start) << "try again after fixing it";
     }
+}
+
+TEST(Errors, CameraRefusedWhileAnOfferIsSetClosesItsConnection) {
+    CallHarness h = CallHarness::joined(Role::Answer, 2);
+    h.relay(Offer{kSdpA});
+    Generation g = h.gen();
+    h.feed(MediaFailed{"NotAllowedError", "denied"});
+    EXPECT_EQ(h.one<ClosePeerConnection>().gen, g);
+    EXPECT_TRUE(h.noticed(Text::PermissionDenied));
+    h.feed(RemoteDescriptionSet{g, SdpType::Offer});
+    EXPECT_FALSE(h.has<SetLocalDescription>()) << "no answer from a closed connection";
+    EXPECT_TRUE(h.sent().empty());
 }
 
 TEST(Errors, RelayUnreachableSaysRetrying) {

@@ -10,7 +10,6 @@ namespace {
 // Both pages pressed start: each has made its own offer when the other's arrives.
 CallHarness glare(Role role) {
     CallHarness h = CallHarness::calling(role);
-    h.feed(NegotiationNeeded{h.gen()});
     h.feed(LocalDescriptionSet{h.gen(), SdpType::Offer, kSdpA});
     return h;
 }
@@ -45,8 +44,7 @@ TEST(Glare, PoliteAnswerPageRollsBackAndAnswers) {
 }
 
 TEST(Glare, PoliteSideYieldsEvenWhileItsOfferIsInFlight) {
-    CallHarness h = CallHarness::calling(Role::Answer);
-    h.feed(NegotiationNeeded{h.gen()});  // setLocalDescription() issued, not yet done
+    CallHarness h = CallHarness::calling(Role::Answer);  // setLocalDescription() issued, not yet done
     h.relay(Offer{kSdpB});
     EXPECT_TRUE(h.logged(Text::GlareYield));
     EXPECT_TRUE(h.has<SetRemoteDescription>());
@@ -54,7 +52,6 @@ TEST(Glare, PoliteSideYieldsEvenWhileItsOfferIsInFlight) {
 
 TEST(Glare, ImpoliteSideIgnoresWhileItsOfferIsInFlight) {
     CallHarness h = CallHarness::calling(Role::Offer);
-    h.feed(NegotiationNeeded{h.gen()});
     h.relay(Offer{kSdpB});
     EXPECT_TRUE(h.logged(Text::GlareIgnored));
 }
@@ -89,8 +86,7 @@ TEST(Renegotiation, RemoteReofferOnAConnectedCallIsAnswered) {
 TEST(Renegotiation, NegotiationNeededDuringAnExchangeRunsAfterIt) {
     CallHarness h = CallHarness::calling(Role::Offer);
     Generation g = h.gen();
-    h.feed(NegotiationNeeded{g});
-    h.feed(NegotiationNeeded{g});
+    h.feed(NegotiationNeeded{g});  // e.g. a track added while the first offer is being made
     EXPECT_FALSE(h.has<SetLocalDescription>());
     h.feed(LocalDescriptionSet{g, SdpType::Offer, kSdpA});
     h.relay(Answer{kSdpB});

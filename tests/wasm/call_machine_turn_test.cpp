@@ -12,12 +12,7 @@ const IceServer kNewTurn{{"turn:127.0.0.1:3478"}, "1700038880:ab12", "bmV3"};
 
 // calling() for a page whose CallConfig is `config`, joined with `servers`.
 CallHarness calling_with(CallConfig config, std::vector<IceServer> servers) {
-    CallHarness h(std::move(config));
-    h.feed(SignallingOpened{});
-    h.relay(Joined{"default", 2, std::move(servers)});
-    h.feed(StartClicked{});
-    h.feed(MediaReady{});
-    return h;
+    return CallHarness::calling(std::move(config), std::move(servers));
 }
 
 CallConfig relay_only() {
@@ -51,10 +46,18 @@ TEST(TurnRenewal, ALiveConnectionGetsThemForItsNextIceRestart) {
 TEST(TurnRenewal, TheNextCallAfterAHangupUsesTheRenewedServers) {
     CallHarness h = calling_with(CallHarness::config(Role::Offer, "default"), {kOldTurn});
     h.relay(IceServersUpdate{{kNewTurn}});
-    h.feed(HangupClicked{});
-    h.feed(StartClicked{});
-    h.feed(MediaReady{});
+    h.feed(HangupClicked{});  // the offer page prepares its next call at once
     EXPECT_EQ(h.one<CreatePeerConnection>().ice_servers, std::vector<IceServer>{kNewTurn});
+}
+
+TEST(TurnRenewal, APreparedCallIsPreparedAgainWithTheRenewedServers) {
+    CallHarness h = CallHarness::joined(CallHarness::config(Role::Offer, "default"), 2, {kOldTurn});
+    Generation prepared = h.one<CreatePeerConnection>().gen;
+    h.relay(IceServersUpdate{{kNewTurn}});
+    EXPECT_EQ(h.one<ClosePeerConnection>().gen, prepared) << "its candidates were gathered with the old ones";
+    EXPECT_EQ(h.one<CreatePeerConnection>().ice_servers, std::vector<IceServer>{kNewTurn});
+    EXPECT_TRUE(h.has<SetLocalDescription>());
+    EXPECT_TRUE(h.sent().empty());
 }
 
 TEST(RelayOnly, TheConnectionIsCreatedRelayOnlyWhenAsked) {
@@ -134,7 +137,6 @@ StartTimer connect_timer(const CallHarness& h) {
 // Offer out, answer in: the exchange is complete and ICE may start checking.
 void negotiate(CallHarness& h) {
     Generation g = h.gen();
-    h.feed(NegotiationNeeded{g});
     h.feed(LocalDescriptionSet{g, SdpType::Offer, kSdpA});
     h.relay(Answer{kSdpB});
     h.feed(RemoteDescriptionSet{g, SdpType::Answer});

@@ -52,6 +52,7 @@ public:
     void run(const ShowLocalVideo&);
     void run(const CreatePeerConnection&);
     void run(const SetIceServers&);
+    void run(const PrepareSenders&);
     void run(const AddLocalTracks&);
     void run(const ClosePeerConnection&);
     void run(const SetLocalDescription&);
@@ -93,7 +94,11 @@ private:
     void run_all(const CallCommands& commands);
     // The connection of `gen`, or nullptr once it was closed.
     Peer* peer(Generation gen);
+    void open_channel(Generation gen);
+    emscripten::val prepared_sender(Peer& p, const char* kind, const emscripten::val& stream);
     void watch_channel(Generation gen, emscripten::val channel);
+    // The local microphone track onto the audio sender PrepareSenders made (replaceTrack).
+    void put_microphone_on(Peer& p);
     // The track every video sender should carry now: screen, camera, or none (camera off).
     emscripten::val outgoing_video() const;
     void update_video_senders();

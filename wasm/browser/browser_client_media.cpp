@@ -83,6 +83,11 @@ void BrowserClient::run(const SetCameraEnabled& c) {
     update_video_senders();
 }
 
+void BrowserClient::put_microphone_on(Peer& p) {
+    val track = first_track(local_stream_, "getAudioTracks");
+    if (!track.isNull()) replace_track(p.audio_sender, track);
+}
+
 val BrowserClient::outgoing_video() const {
     if (!screen_track_.isUndefined()) return screen_track_;
     return camera_on_ ? first_track(local_stream_, "getVideoTracks") : val::null();

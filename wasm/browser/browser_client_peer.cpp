@@ -82,19 +82,56 @@ void BrowserClient::run(const SetIceServers& c) {
     p->pc.call<void>("setConfiguration", rtc_config);
 }
 
+void BrowserClient::run(const PrepareSenders& c) {
+    Peer* p = peer(c.gen);
+    if (!p) return;
+    // The far side sees both tracks in one stream, as with addTrack(track, stream).
+    val stream = val::global("MediaStream").new_();
+    p->audio_sender = prepared_sender(*p, "audio", stream);
+    p->video_sender = prepared_sender(*p, "video", stream);
+    if (c.data_channel) open_channel(c.gen);
+}
+
+// The transceiver of `kind` an applied offer created, turned to sendrecv; else a new one.
+val BrowserClient::prepared_sender(Peer& p, const char* kind, const val& stream) {
+    val transceivers = p.pc.call<val>("getTransceivers");
+    for (int i = 0, n = js::to_int(transceivers["length"], 0); i < n; ++i) {
+        val t = transceivers[i];
+        if (js::to_string(t["receiver"]["track"]["kind"]) != kind || !t["sender"]["track"].isNull()) continue;
+        t.set("direction", std::string("sendrecv"));
+        val sender = t["sender"];
+        if (!sender["setStreams"].isUndefined()) sender.call<void>("setStreams", stream);
+        return sender;
+    }
+    val streams = val::array();
+    streams.call<void>("push", stream);
+    val init = val::object();
+    init.set("direction", std::string("sendrecv"));
+    init.set("streams", streams);
+    return p.pc.call<val>("addTransceiver", std::string(kind), init)["sender"];
+}
+
 void BrowserClient::run(const AddLocalTracks& c) {
     Peer* p = peer(c.gen);
     if (!p) return;
     if (!local_stream_.isUndefined()) {
-        val tracks = local_stream_.call<val>("getTracks");
-        for (int i = 0, n = tracks["length"].as<int>(); i < n; ++i) {
-            val sender = p->pc.call<val>("addTrack", tracks[i], local_stream_);
-            bool video = js::to_string(tracks[i]["kind"]) == "video";
-            (video ? p->video_sender : p->audio_sender) = sender;
+        if (p->audio_sender.isUndefined()) {
+            val tracks = local_stream_.call<val>("getTracks");
+            for (int i = 0, n = tracks["length"].as<int>(); i < n; ++i) {
+                val sender = p->pc.call<val>("addTrack", tracks[i], local_stream_);
+                bool video = js::to_string(tracks[i]["kind"]) == "video";
+                (video ? p->video_sender : p->audio_sender) = sender;
+            }
+        } else {
+            put_microphone_on(*p);  // the senders of PrepareSenders
         }
-        update_video_senders();  // camera off or sharing: the new sender carries that instead
+        update_video_senders();  // camera off or sharing: the video sender carries that instead
     }
-    if (c.data_channel) watch_channel(c.gen, p->pc.call<val>("createDataChannel", std::string("chat")));
+    if (c.data_channel) open_channel(c.gen);
+}
+
+void BrowserClient::open_channel(Generation gen) {
+    if (Peer* p = peer(gen)) watch_channel(gen, p->pc.call<val>("createDataChannel", std::string("chat")));
 }
 
 void BrowserClient::watch_channel(Generation gen, val channel) {

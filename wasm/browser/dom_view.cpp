@@ -56,8 +56,20 @@ void DomView::log(LogLevel level, std::string_view line) {
     val item = document_.call<val>("createElement", std::string("li"));
     item.set("textContent", stamped);  // text, never HTML: details quote what the peer sent
     if (level == LogLevel::Error) item.set("className", std::string("error"));
+    append_line(list, item);
+}
+
+void DomView::append_line(const val& list, const val& item) {
     list.call<void>("appendChild", item);
-    list.set("scrollTop", list["scrollHeight"]);
+    for (const val& waiting : unscrolled_) {
+        if (waiting.strictlyEquals(list)) return;
+    }
+    if (unscrolled_.empty()) val::global("requestAnimationFrame")(val::module_property("p2p_scroll_lists"));
+    unscrolled_.push_back(list);
+}
+
+void DomView::scroll_lists() {
+    for (val& list : std::exchange(unscrolled_, {})) list.set("scrollTop", list["scrollHeight"]);
 }
 
 void DomView::show_notice(std::string_view line, bool error) {
@@ -107,8 +119,7 @@ void DomView::show_chat(bool mine, std::string_view line) {
     val item = document_.call<val>("createElement", std::string("li"));
     item.set("className", std::string(mine ? "mine" : "theirs"));
     item.set("textContent", std::string(t(mine ? Text::UiMe : Text::UiPeer)) + ": " + std::string(line));
-    list.call<void>("appendChild", item);
-    list.set("scrollTop", list["scrollHeight"]);
+    append_line(list, item);
 }
 
 void DomView::enable_chat(bool enabled) {

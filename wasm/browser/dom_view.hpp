@@ -32,6 +32,10 @@ public:
     void show_toggles(const ShowToggles& c);
     void show_peer_state(const ShowPeerState& c);
     void show_chat(bool mine, std::string_view line);
+    // Scrolls each list that grew since the last frame to its newest line; requestAnimationFrame
+    // runs it (Module.p2p_scroll_lists). Reading scrollHeight forces a layout, so it happens once
+    // a frame, not once a line: per line it cost 43 ms of forced layouts during one call set-up.
+    void scroll_lists();
     void enable_chat(bool enabled);
     void show_verify_code(std::string_view code);
     void show_stats(const ShowStats& c);
@@ -50,10 +54,13 @@ private:
     emscripten::val element(const char* id) const;
     void set_text(const char* id, std::string_view text) const;
     static void attach(emscripten::val video, const emscripten::val& stream);
+    // Appends `item` to `list`; the next frame scrolls the list to it (scroll_lists).
+    void append_line(const emscripten::val& list, const emscripten::val& item);
 
     Lang lang_;
     emscripten::val document_;
     std::vector<std::string> timeline_;
+    std::vector<emscripten::val> unscrolled_;  // lists appended to since the last frame
 };
 
 }  // namespace p2p::client

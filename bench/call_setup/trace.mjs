@@ -1,0 +1,120 @@
+// One call between our two pages, traced: prints every browser-API step of both pages on one
+// clock (ms after the click on #start), to find where call setup spends its time.
+// Run inside a loopback namespace like run.sh:
+//   unshare -n bash -c 'ip link set lo up && RELAY_BIN=... WEB_BUNDLE=... node bench/call_setup/trace.mjs [seed]'
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { startRelay } from '../../tests/e2e/lib/relay.mjs';
+import { launchBrowser } from '../../tests/e2e/lib/browser.mjs';
+import { closeAll, openProbedPage, readProbe, waitFirstFrames } from './pages.mjs';
+import { startNodeBaseline } from './setups.mjs';
+import { TRACE_PROBE } from './trace_probe.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'p2p-trace-'));
+const root = join(work, 'www');
+cpSync(process.env.WEB_BUNDLE, root, { recursive: true });
+cpSync(join(here, '../../tests/e2e/fixtures/seed-peer.html'), join(root, 'seed-peer.html'));
+const seed = process.argv[2] === 'seed';
+const rounds = Number(process.argv[3] ?? 3);
+
+const relay = seed ? await startNodeBaseline(join(here, '../baselines/node-relay/server.js'), root, work)
+  : await startRelay({ webRoot: root });
+const browser = await launchBrowser();
+if (process.env.STRACE) {
+  const { execSync, spawn } = await import('node:child_process');
+  const pid = execSync('pgrep -n p2p-relay').toString().trim();
+  spawn('strace', ['-f', '-ttt', '-e', 'trace=sendto,recvfrom,epoll_wait', '-o', process.env.STRACE, '-p', pid], { stdio: 'ignore' });
+  await new Promise((r) => setTimeout(r, 1000));
+}
+const url = (type, i) => (seed ? `${relay.origin}/seed-peer.html?type=${type}` : `${relay.origin}/p2p?type=${type}&room=t${i}`);
+const ready = (page) => (seed ? page.waitForFunction(() => window.__bench.load.socketOpen !== undefined)
+  : page.waitForSelector('body[data-signalling="open"]'));
+
+async function open(u) {
+  const page = await openProbedPage(browser, 'about:blank');
+  await page.addInitScript(`window.__precert = ${!!process.env.PRECERT}; window.__prewarm = ${!!process.env.PREWARM}; window.__nodc = ${!!process.env.NODC}; window.__latedc = ${Number(process.env.LATEDC ?? 0)};`);
+  await page.addInitScript(TRACE_PROBE);
+  await page.goto(u);
+  await ready(page);
+  return page;
+}
+
+import { readdirSync, readFileSync } from 'node:fs';
+// CPU ms (user+system) of every chromium process and thread, summed; per process name.
+function chromiumCpu() {
+  const out = {};
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('chrom')) continue;
+      const type = (/--type=([a-z-]+)/.exec(cmd) ?? [null, 'browser'])[1] + (/--utility-sub-type=([a-zA-Z.]+)/.exec(cmd)?.[1]?.replace(/.*\./, ':') ?? '');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out[type] = (out[type] ?? 0) + (Number(f[11]) + Number(f[12])) * 10;
+    } catch { /* gone */ }
+  }
+  return out;
+}
+
+async function startProfile(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  return cdp;
+}
+
+// Self time per function over the profile, the 20 largest.
+async function printProfile(label, cdp) {
+  const { profile } = await cdp.send('Profiler.stop');
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  for (let k = 0; k < profile.samples.length; k += 1) {
+    const f = byId.get(profile.samples[k]).callFrame;
+    const name = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[k] ?? 0) / 1000);
+  }
+  console.log(`--- ${label} profile, self ms`);
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${ms.toFixed(1).padStart(8)} ${name}`);
+}
+
+try {
+  for (let i = 0; i < rounds; i += 1) {
+    const answer = await open(url('answer', i));
+    const offer = await open(url('offer', i));
+    const cpu0 = chromiumCpu();
+    const profilers = process.env.PROFILE ? await Promise.all([offer, answer].map(startProfile)) : null;
+    await offer.locator('#start').click();
+    await Promise.all([waitFirstFrames(offer, 'offer', ['remote-video']), waitFirstFrames(answer, 'answer', ['remote-video'])]);
+    const cpu1 = chromiumCpu();
+    console.log('cpu ms', JSON.stringify(Object.fromEntries(Object.keys(cpu1).map((k) => [k, cpu1[k] - (cpu0[k] ?? 0)]))));
+    if (profilers && i === rounds - 1) for (const [k, p] of profilers.entries()) await printProfile(k ? 'A' : 'O', p);
+    if (process.env.GP && i === rounds - 1) {
+      for (const [label, page] of [['O', offer], ['A', answer]]) {
+        const gp = await page.evaluate(() => window.__gp ?? {});
+        console.log(`--- ${label} emval property time (count, total ms, max ms)`);
+        for (const [k, [n, t, m]] of Object.entries(gp).sort((a, b) => b[1][1] - a[1][1]).slice(0, 15)) console.log(`${t.toFixed(2).padStart(8)} ${String(n).padStart(5)} ${m.toFixed(2).padStart(7)} ${k}`);
+      }
+    }
+    const o = await readProbe(offer);
+    const rows = [];
+    for (const [label, page] of [['O', offer], ['A', answer]]) {
+      const p = await readProbe(page);
+      for (const [at, what, detail] of await page.evaluate(() => window.__trace)) rows.push([at - o.clickAt, label, what, detail]);
+      rows.push([p.firstFrameAt['remote-video'] - o.clickAt, label, 'FIRST FRAME', '']);
+    }
+    rows.sort((a, b) => a[0] - b[0]);
+    if (i === rounds - 1 || process.env.ALL) {
+      console.log(`--- round ${i} click at ${(o.clickAt / 1000).toFixed(4)}`);
+      for (const [ms, side, what, detail] of rows) if (ms > -5) console.log(`${ms.toFixed(1).padStart(8)} ${side} ${what} ${detail}`);
+    }
+    await closeAll(offer, answer);
+  }
+} finally {
+  await browser.close();
+  relay.stop();
+}
