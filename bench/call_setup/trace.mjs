@@ -1,8 +1,11 @@
-// One call between our two pages, traced: prints every browser-API step of both pages on one
-// clock (ms after the click on #start), to find where call setup spends its time.
-// Run inside a loopback namespace like run.sh:
-//   unshare -n bash -c 'ip link set lo up && RELAY_BIN=... WEB_BUNDLE=... node bench/call_setup/trace.mjs [seed]'
-import { cpSync, mkdtempSync } from 'node:fs';
+// Calls between two pages, traced: prints every browser-API step of both pages on one clock (ms
+// after the click on #start, O = offer page, A = answer page) and the CPU each Chromium process
+// used, to find where call set-up spends its time. Inside a loopback namespace like run.sh:
+//   unshare -n bash -c 'ip link set lo up && RELAY_BIN=... WEB_BUNDLE=... \
+//     node bench/call_setup/trace.mjs [ours|seed] [rounds, default 3]'
+// The last round is printed (ALL=1: every round); PROFILE=1 adds the V8 CPU profile's largest
+// self times per page; STRACE=FILE records the relay's socket calls (strace -ttt) to line up.
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,14 +39,12 @@ const ready = (page) => (seed ? page.waitForFunction(() => window.__bench.load.s
 
 async function open(u) {
   const page = await openProbedPage(browser, 'about:blank');
-  await page.addInitScript(`window.__precert = ${!!process.env.PRECERT}; window.__prewarm = ${!!process.env.PREWARM}; window.__nodc = ${!!process.env.NODC}; window.__latedc = ${Number(process.env.LATEDC ?? 0)};`);
   await page.addInitScript(TRACE_PROBE);
   await page.goto(u);
   await ready(page);
   return page;
 }
 
-import { readdirSync, readFileSync } from 'node:fs';
 // CPU ms (user+system) of every chromium process and thread, summed; per process name.
 function chromiumCpu() {
   const out = {};
@@ -93,13 +94,6 @@ try {
     const cpu1 = chromiumCpu();
     console.log('cpu ms', JSON.stringify(Object.fromEntries(Object.keys(cpu1).map((k) => [k, cpu1[k] - (cpu0[k] ?? 0)]))));
     if (profilers && i === rounds - 1) for (const [k, p] of profilers.entries()) await printProfile(k ? 'A' : 'O', p);
-    if (process.env.GP && i === rounds - 1) {
-      for (const [label, page] of [['O', offer], ['A', answer]]) {
-        const gp = await page.evaluate(() => window.__gp ?? {});
-        console.log(`--- ${label} emval property time (count, total ms, max ms)`);
-        for (const [k, [n, t, m]] of Object.entries(gp).sort((a, b) => b[1][1] - a[1][1]).slice(0, 15)) console.log(`${t.toFixed(2).padStart(8)} ${String(n).padStart(5)} ${m.toFixed(2).padStart(7)} ${k}`);
-      }
-    }
     const o = await readProbe(offer);
     const rows = [];
     for (const [label, page] of [['O', offer], ['A', answer]]) {

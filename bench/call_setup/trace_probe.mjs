@@ -1,6 +1,6 @@
 // A tracing probe for one call (bench/call_setup/trace.mjs): records, with wall-clock ms, every
 // getUserMedia, enumerateDevices, RTCPeerConnection method call and its settlement, ICE candidate
-// and state events, and WebSocket sends and messages, in window.__trace.
+// and state events, WebSocket sends and messages, long tasks and main-thread lag, in window.__trace.
 export const TRACE_PROBE = `
 (() => {
   const wall = () => performance.timeOrigin + performance.now();
@@ -32,41 +32,13 @@ export const TRACE_PROBE = `
   const P = RTCPeerConnection.prototype;
   for (const m of ['createOffer', 'createAnswer', 'setLocalDescription', 'setRemoteDescription', 'addIceCandidate'])
     wrapAsync(P, m, m);
-  if (window.__latedc) {
-    const native = P.createDataChannel;
-    P.createDataChannel = function (label) {
-      const pc = this;
-      const ph = { readyState: 'connecting', send() {} };
-      let done = false;
-      const make = () => {
-        if (done || (pc.iceConnectionState !== 'connected' && pc.iceConnectionState !== 'completed')) return;
-        done = true;
-        setTimeout(() => {
-          note('createDataChannel (late)');
-          const real = native.call(pc, label);
-          real.onopen = (e) => ph.onopen && ph.onopen(e);
-          real.onclose = (e) => ph.onclose && ph.onclose(e);
-          real.onmessage = (e) => ph.onmessage && ph.onmessage(e);
-          ph.send = (d) => real.send(d);
-          Object.defineProperty(ph, 'readyState', { get: () => real.readyState });
-        }, window.__latedc);
-      };
-      pc.addEventListener('iceconnectionstatechange', make);
-      return ph;
-    };
-  }
-  if (window.__nodc) P.createDataChannel = function () { note('createDataChannel (skipped)'); return { readyState: 'connecting' }; };
   for (const m of ['addTrack', 'createDataChannel', 'restartIce']) {
     const native = P[m];
     P[m] = function (...a) { note(m); return native.apply(this, a); };
   }
   const NativePc = window.RTCPeerConnection;
-  let cert = null;
-  if (window.__precert) NativePc.generateCertificate({ name: 'ECDSA', namedCurve: 'P-256' }).then((c) => { cert = c; });
-  if (window.__prewarm) window.__warm = new NativePc();
   window.RTCPeerConnection = class extends NativePc {
     constructor(...a) {
-      if (cert) a[0] = { ...(a[0] ?? {}), certificates: [cert] };
       super(...a);
       note('new RTCPeerConnection');
       this.addEventListener('negotiationneeded', () => note('negotiationneeded'));

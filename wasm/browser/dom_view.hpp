@@ -23,7 +23,8 @@ public:
 
     // Writes every static label in the page language.
     void apply_labels();
-    // Appends "[HH:MM:SS] line" to #log (red for errors); debug lines go to the console only.
+    // Appends "[HH:MM:SS] line" to #log (red for errors) and to the timeline; debug lines go to
+    // the console only, errors to both.
     void log(LogLevel level, std::string_view line);
     void show_notice(std::string_view line, bool error);
     void clear_notice();
@@ -32,10 +33,6 @@ public:
     void show_toggles(const ShowToggles& c);
     void show_peer_state(const ShowPeerState& c);
     void show_chat(bool mine, std::string_view line);
-    // Scrolls each list that grew since the last frame to its newest line; requestAnimationFrame
-    // runs it (Module.p2p_scroll_lists). Reading scrollHeight forces a layout, so it happens once
-    // a frame, not once a line: per line it cost 43 ms of forced layouts during one call set-up.
-    void scroll_lists();
     void enable_chat(bool enabled);
     void show_verify_code(std::string_view code);
     void show_stats(const ShowStats& c);
@@ -54,13 +51,10 @@ private:
     emscripten::val element(const char* id) const;
     void set_text(const char* id, std::string_view text) const;
     static void attach(emscripten::val video, const emscripten::val& stream);
-    // Appends `item` to `list`; the next frame scrolls the list to it (scroll_lists).
-    void append_line(const emscripten::val& list, const emscripten::val& item);
 
     Lang lang_;
     emscripten::val document_;
     std::vector<std::string> timeline_;
-    std::vector<emscripten::val> unscrolled_;  // lists appended to since the last frame
 };
 
 }  // namespace p2p::client

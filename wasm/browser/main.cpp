@@ -78,7 +78,6 @@ EMSCRIPTEN_BINDINGS(p2p_client) {
     function("p2p_chat_submit", +[](val e) { with_client([&](auto& c) { c.on_chat_submit(e); }); });
     function("p2p_device_change", +[](val) { with_client([](auto& c) { c.on_device_change(); }); });
     function("p2p_ignore", +[](val) {});
-    function("p2p_scroll_lists", +[](val) { if (view) view->scroll_lists(); });
     // getUserMedia, getDisplayMedia, enumerateDevices.
     function("p2p_media_ready", +[](val stream) { with_client([&](auto& c) { c.on_media_ready(stream); }); });
     function("p2p_media_failed", +[](val e) {
