@@ -53,6 +53,7 @@ Relay::Relay(Config config)
       signals_(io_, SIGINT, SIGTERM),
       grace_timer_(io_),
       renewer_(io_, state_) {
+    state_->start_keep_alive(io_);
     if (config_.redis) connect_to_redis();
 }
 
@@ -115,6 +116,7 @@ void Relay::on_stop_signal() {
     listener_->stop();
     if (redirect_listener_) redirect_listener_->stop();
     renewer_.stop();
+    state_->stop_keep_alive();
     state_->close_all();
     wait_for_sessions(std::chrono::steady_clock::now() + kShutdownGrace);
 }

@@ -1,6 +1,7 @@
 #include "server/shared_state.hpp"
 
 #include "server/cluster_state.hpp"
+#include "server/keep_alive.hpp"
 #include "server/log.hpp"
 #include "server/websocket_session.hpp"
 #include "shared/codec.hpp"
@@ -118,6 +119,15 @@ void SharedState::close_all() {
 std::size_t SharedState::session_count() const {
     std::lock_guard lock(mutex_);
     return sessions_.size();
+}
+
+void SharedState::start_keep_alive(net::io_context& io) {
+    keep_alive_ = std::make_shared<KeepAlive>(io, config_.websocket_idle_timeout);
+    keep_alive_->start();
+}
+
+void SharedState::stop_keep_alive() {
+    if (keep_alive_) keep_alive_->stop();
 }
 
 void SharedState::start_cluster(net::io_context& io) {

@@ -22,6 +22,7 @@
 namespace p2p::relay {
 
 class ClusterState;
+class KeepAlive;
 class WebsocketSession;
 
 // Close code (private-use range) for a connection taken over by the same page's new one.
@@ -66,6 +67,10 @@ public:
     // --redis: connects to Redis on `io` (runs nothing yet); cluster_ready() once it answers,
     // cluster_error() says why it did not (empty while it is still trying).
     void start_cluster(net::io_context& io);
+    // The keep-alive wheel every WebSocket registers with; started once before serving.
+    void start_keep_alive(net::io_context& io);
+    void stop_keep_alive();
+    KeepAlive& keep_alive() { return *keep_alive_; }
     bool cluster_ready() const;
     std::string cluster_error() const;
     // True when nothing more has to reach Redis (the leaves of closing sessions); always without --redis.
@@ -96,6 +101,7 @@ private:
     CredentialSchedule credentials_;
     std::unordered_map<PeerId, std::weak_ptr<WebsocketSession>> sessions_;
     std::shared_ptr<ClusterState> cluster_;  // set once before serving, with --redis only
+    std::shared_ptr<KeepAlive> keep_alive_;  // set once before serving
 };
 
 }  // namespace p2p::relay

@@ -1,6 +1,7 @@
 #include "server/websocket_session.hpp"
 
 #include "server/connection_slot.hpp"
+#include "server/keep_alive.hpp"
 #include "server/log.hpp"
 #include "server/shared_state.hpp"
 #include "shared/codec.hpp"
@@ -37,13 +38,15 @@ WebsocketSession::~WebsocketSession() { leave_room(); }
 
 void WebsocketSession::run(Request request) {
     const Config& config = state_->config();
-    // The WebSocket layer has its own timeouts (with pings); the TCP one would cut idle peers.
+    // The WebSocket layer has its own handshake timeout; the TCP one would cut idle peers, and
+    // KeepAlive pings quiet peers and drops silent ones (one timer for all, not one each).
     beast::get_lowest_layer(ws_).expires_never();
     websocket::stream_base::timeout timeout{};
     timeout.handshake_timeout = config.websocket_handshake_timeout;
-    timeout.idle_timeout = config.websocket_idle_timeout;
-    timeout.keep_alive_pings = true;
+    timeout.idle_timeout = websocket::stream_base::none();
+    timeout.keep_alive_pings = false;
     ws_.set_option(timeout);
+    ws_.control_callback([this](websocket::frame_type, beast::string_view) { heard_from_peer(); });
     ws_.read_message_max(config.limits.max_message_bytes);
     ws_.set_option(websocket::stream_base::decorator(
         [](websocket::response_type& response) { response.set(http::field::server, "p2p-relay"); }));
@@ -66,7 +69,41 @@ void WebsocketSession::on_accept(beast::error_code ec) {
     }
     peer_ = std::get<PeerId>(joined);
     log(LogLevel::debug, "peer joined", peer_fields(peer_, room_));
+    heard_from_peer();
+    state_->keep_alive().watch(weak_from_this(), state_->config().websocket_idle_timeout / 2);
     do_read();
+}
+
+void WebsocketSession::heard_from_peer() {
+    last_heard_ = std::chrono::steady_clock::now();
+    ping_sent_at_.reset();
+}
+
+void WebsocketSession::check_alive() {
+    net::post(ws_.get_executor(), beast::bind_front_handler(&WebsocketSession::on_keep_alive, shared_from_this()));
+}
+
+// Quiet for half the idle timeout: ping; no answer within the other half: drop, as Beast's own
+// keep-alive did. A peer that sends anything (data, pong, ping) counts as alive.
+void WebsocketSession::on_keep_alive() {
+    if (closing_ || !peer_) return;  // ending anyway: nothing more to watch
+    const auto now = std::chrono::steady_clock::now();
+    const auto half = state_->config().websocket_idle_timeout / 2;
+    if (ping_sent_at_ && now - *ping_sent_at_ >= half) {
+        state_->metrics().rejected(Rejection::idle_timeout);
+        log(LogLevel::info, "dropping a peer that stopped answering pings", peer_fields(peer_, room_));
+        closing_ = true;
+        beast::error_code ignored;
+        beast::get_lowest_layer(ws_).socket().close(ignored);  // the pending read fails
+        return leave_room();
+    }
+    if (!ping_sent_at_ && now - last_heard_ >= half) {
+        ping_sent_at_ = now;
+        queue_.push_back(nullptr);  // written in turn with the messages (one write at a time)
+        if (queue_.size() == 1) do_write();
+    }
+    const auto since = ping_sent_at_ ? *ping_sent_at_ : last_heard_;
+    state_->keep_alive().watch(weak_from_this(), half - (now - since));
 }
 
 void WebsocketSession::do_read() {
@@ -80,6 +117,7 @@ void WebsocketSession::do_read() {
 
 void WebsocketSession::on_read(beast::error_code ec, std::size_t) {
     if (ec) return on_read_error(ec);
+    heard_from_peer();
     if (!ws_.got_text()) {
         state_->metrics().rejected(Rejection::binary);
         leave_room();
@@ -165,6 +203,9 @@ void WebsocketSession::drop_slow_reader() {
 }
 
 void WebsocketSession::do_write() {
+    if (!queue_.front()) {
+        return ws_.async_ping({}, [self = shared_from_this()](beast::error_code ec) { self->on_write(ec, 0); });
+    }
     ws_.text(true);
     ws_.async_write(net::buffer(*queue_.front()),
                     beast::bind_front_handler(&WebsocketSession::on_write, shared_from_this()));
@@ -177,7 +218,7 @@ void WebsocketSession::on_write(beast::error_code ec, std::size_t) {
         if (!is_normal_end(ec)) log(LogLevel::info, "peer write failed", {{"error", ec.message()}});
         return leave_room();
     }
-    queued_bytes_ -= queue_.front()->size();
+    queued_bytes_ -= queue_.front() ? queue_.front()->size() : 0;
     queue_.pop_front();
     if (!queue_.empty()) return do_write();
     if (pending_close_) request_close(*pending_close_);

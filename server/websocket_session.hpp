@@ -1,6 +1,7 @@
 // One signalling peer over WSS: joins a room, relays its messages, writes queued messages in order.
 #pragma once
 
+#include <chrono>
 #include <list>
 #include <memory>
 #include <optional>
@@ -34,6 +35,9 @@ public:
     // Closes with `reason` once the messages already queued are written; callable from any thread.
     void close(websocket::close_reason reason);
 
+    // KeepAlive's check, from any thread: pings a quiet peer, drops one that did not answer.
+    void check_alive();
+
 private:
     void on_accept(beast::error_code ec);
     void do_read();
@@ -49,6 +53,8 @@ private:
     void request_close(websocket::close_reason reason);
     void on_close(beast::error_code ec);
     void leave_room();
+    void on_keep_alive();
+    void heard_from_peer();
 
     // Bytes asked for by the read left pending between messages (see do_read).
     static constexpr std::size_t kFirstReadBytes = 128;
@@ -61,11 +67,15 @@ private:
     std::shared_ptr<ConnectionSlot> slot_;  // counted against the connection caps while we live
     std::optional<PeerId> peer_;
     TokenBucket bucket_;
-    // front() is being written. A list, because an empty std::deque already holds ~600 bytes.
+    // front() is being written; nullptr is a keep-alive ping. A list, because an empty std::deque
+    // already holds ~600 bytes.
     std::list<std::shared_ptr<const std::string>> queue_;
     std::size_t queued_bytes_ = 0;
     std::optional<websocket::close_reason> pending_close_;  // sent after the queue drains
     bool closing_ = false;
+    // Keep-alive (KeepAlive): when a frame last came in, and the ping waiting for an answer.
+    std::chrono::steady_clock::time_point last_heard_ = std::chrono::steady_clock::now();
+    std::optional<std::chrono::steady_clock::time_point> ping_sent_at_;
 };
 
 }  // namespace p2p::relay

@@ -1,0 +1,47 @@
+// One timer that finds the quiet WebSockets to ping and the silent ones to drop.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "server/net_types.hpp"
+
+namespace p2p::relay {
+
+class WebsocketSession;
+
+// Sessions wait in a wheel of slots and are checked when their slot comes round. Thousands of
+// idle peers then cost one wakeup per tick, and their pings go out (and pongs come back) in
+// batches; Beast's own keep-alive arms a timer per connection and re-arms it on every frame,
+// which made each ping cost two wakeups and a timerfd update (BENCHMARKS.md, idle CPU).
+class KeepAlive : public std::enable_shared_from_this<KeepAlive> {
+public:
+    using Clock = std::chrono::steady_clock;
+
+    // `idle_timeout`: a peer silent that long is dropped; it is pinged after half of it.
+    KeepAlive(net::io_context& io, std::chrono::seconds idle_timeout);
+
+    void start();
+    void stop();
+
+    // Calls session->check_alive() once `delay` has passed (rounded up to a tick); any thread.
+    void watch(std::weak_ptr<WebsocketSession> session, Clock::duration delay);
+
+    Clock::duration tick() const { return tick_; }
+
+private:
+    void arm();
+    void on_tick(beast::error_code ec);
+
+    net::steady_timer timer_;
+    Clock::duration tick_;
+    Clock::time_point next_tick_;
+    std::mutex mutex_;
+    std::vector<std::vector<std::weak_ptr<WebsocketSession>>> slots_;  // guarded by mutex_
+    std::size_t cursor_ = 0;                                           // the slot of the next tick
+    bool stopped_ = false;
+};
+
+}  // namespace p2p::relay
