@@ -10,7 +10,13 @@
 
 namespace p2p::relay {
 
-class WebsocketSession;
+// What KeepAlive checks: a WebSocket session (or a test's stand-in).
+class KeepAliveTarget {
+public:
+    virtual ~KeepAliveTarget() = default;
+    // Called from the timer's thread: ping a quiet peer or drop a silent one, then watch() again.
+    virtual void check_alive() = 0;
+};
 
 // Sessions wait in a wheel of slots and are checked when their slot comes round. Thousands of
 // idle peers then cost one wakeup per tick, and their pings go out (and pongs come back) in
@@ -26,8 +32,9 @@ public:
     void start();
     void stop();
 
-    // Calls session->check_alive() once `delay` has passed (rounded up to a tick); any thread.
-    void watch(std::weak_ptr<WebsocketSession> session, Clock::duration delay);
+    // Calls target->check_alive() once `delay` has passed (at most two ticks later; delays past
+    // half the idle timeout are cut to it), unless the target is gone by then; any thread.
+    void watch(std::weak_ptr<KeepAliveTarget> target, Clock::duration delay);
 
     Clock::duration tick() const { return tick_; }
 
@@ -39,7 +46,7 @@ private:
     Clock::duration tick_;
     Clock::time_point next_tick_;
     std::mutex mutex_;
-    std::vector<std::vector<std::weak_ptr<WebsocketSession>>> slots_;  // guarded by mutex_
+    std::vector<std::vector<std::weak_ptr<KeepAliveTarget>>> slots_;  // guarded by mutex_
     std::size_t cursor_ = 0;                                           // the slot of the next tick
     bool stopped_ = false;
 };

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "server/keep_alive.hpp"
 #include "server/net_types.hpp"
 #include "server/room_name.hpp"
 #include "server/room_registry.hpp"
@@ -20,7 +21,7 @@ class ConnectionSlot;
 class SharedState;
 
 // A peer's WebSocket; all its state is touched only on its own strand.
-class WebsocketSession : public std::enable_shared_from_this<WebsocketSession> {
+class WebsocketSession : public std::enable_shared_from_this<WebsocketSession>, public KeepAliveTarget {
 public:
     WebsocketSession(TlsServerStream&& stream, std::shared_ptr<SharedState> state, RoomChoice seat,
                      std::shared_ptr<ConnectionSlot> slot);
@@ -36,7 +37,7 @@ public:
     void close(websocket::close_reason reason);
 
     // KeepAlive's check, from any thread: pings a quiet peer, drops one that did not answer.
-    void check_alive();
+    void check_alive() override;
 
 private:
     void on_accept(beast::error_code ec);

@@ -1,0 +1,101 @@
+// The keep-alive wheel on a real io_context and clock: when targets are checked, which are skipped.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <memory>
+#include <vector>
+
+#include "server/keep_alive.hpp"
+
+namespace p2p::relay {
+namespace {
+
+using namespace std::chrono_literals;
+using Clock = KeepAlive::Clock;
+
+// Records when it was checked.
+struct Probe : KeepAliveTarget {
+    void check_alive() override { checks.push_back(Clock::now()); }
+    std::vector<Clock::time_point> checks;
+};
+
+// A 2 s idle timeout: ticks of 250 ms, the longest wait 1 s.
+struct Wheel {
+    Wheel() : keep_alive(std::make_shared<KeepAlive>(io, 2s)) { keep_alive->start(); }
+    void run_for(Clock::duration d) {
+        io.restart();
+        io.run_for(d);
+    }
+    net::io_context io;
+    std::shared_ptr<KeepAlive> keep_alive;
+};
+
+TEST(KeepAlive, TicksAreAnEighthOfTheTimeoutWithinBounds) {
+    net::io_context io;
+    EXPECT_EQ(KeepAlive(io, 2s).tick(), 250ms);
+    EXPECT_EQ(KeepAlive(io, 20s).tick(), 1s) << "at most a second";
+    EXPECT_EQ(KeepAlive(io, 0s).tick(), 100ms) << "at least 100 ms";
+}
+
+TEST(KeepAlive, ATargetIsCheckedOnceNeverBeforeItsDelayAndWithinTwoTicks) {
+    Wheel wheel;
+    auto probe = std::make_shared<Probe>();
+    const auto asked = Clock::now();
+    wheel.keep_alive->watch(probe, 600ms);
+    wheel.run_for(1500ms);
+    ASSERT_EQ(probe->checks.size(), 1u) << "one watch, one check";
+    EXPECT_GE(probe->checks[0] - asked, 600ms);
+    EXPECT_LE(probe->checks[0] - asked, 600ms + 2 * wheel.keep_alive->tick() + 50ms);
+}
+
+TEST(KeepAlive, TargetsDueTogetherAreCheckedInOneTick) {
+    Wheel wheel;
+    std::vector<std::shared_ptr<Probe>> probes;
+    for (int i = 0; i < 1000; ++i) {
+        probes.push_back(std::make_shared<Probe>());
+        wheel.keep_alive->watch(probes.back(), 300ms);
+    }
+    wheel.run_for(1s);
+    for (const auto& probe : probes) {
+        ASSERT_EQ(probe->checks.size(), 1u);
+        EXPECT_LT(probe->checks[0] - probes[0]->checks[0], 20ms) << "the same tick";
+    }
+}
+
+TEST(KeepAlive, AGoneTargetIsSkipped) {
+    Wheel wheel;
+    auto gone = std::make_shared<Probe>();
+    std::weak_ptr<Probe> watch_gone = gone;
+    wheel.keep_alive->watch(gone, 0ms);
+    gone.reset();
+    auto kept = std::make_shared<Probe>();
+    wheel.keep_alive->watch(kept, 0ms);
+    wheel.run_for(600ms);
+    EXPECT_TRUE(watch_gone.expired());
+    EXPECT_EQ(kept->checks.size(), 1u);
+}
+
+TEST(KeepAlive, LongDelaysAreCutToHalfTheTimeout) {
+    Wheel wheel;
+    auto probe = std::make_shared<Probe>();
+    const auto asked = Clock::now();
+    wheel.keep_alive->watch(probe, 1h);
+    wheel.run_for(2s);
+    ASSERT_EQ(probe->checks.size(), 1u);
+    EXPECT_LE(probe->checks[0] - asked, 1s + 2 * wheel.keep_alive->tick() + 50ms);
+}
+
+TEST(KeepAlive, StopEndsTheTimerAndIgnoresLaterWatches) {
+    Wheel wheel;
+    auto probe = std::make_shared<Probe>();
+    wheel.keep_alive->watch(probe, 300ms);
+    wheel.keep_alive->stop();
+    wheel.keep_alive->watch(probe, 300ms);
+    const auto started = Clock::now();
+    wheel.run_for(2s);
+    EXPECT_TRUE(probe->checks.empty());
+    EXPECT_LT(Clock::now() - started, 1s) << "nothing keeps the io_context running";
+}
+
+}  // namespace
+}  // namespace p2p::relay
