@@ -39,17 +39,19 @@ struct SetIceServers {
     std::vector<IceServer> ice_servers;
 };
 // Before the camera is on: an audio and a video sender without tracks, sent as one stream (the
-// offered transceivers turned sendrecv, or new ones), plus the chat data channel when asked, so
-// the offer or answer can be made ahead of the camera. AddLocalTracks later fills them.
+// offered transceivers turned sendrecv, or new ones), so the offer or answer can be made ahead of
+// the camera. AddLocalTracks later fills them.
 struct PrepareSenders {
     Generation gen = 0;
-    bool data_channel = false;
 };
 // Puts every local track on the connection: on the senders PrepareSenders made (replaceTrack, no
-// new offer) or with addTrack; and opens the chat data channel when asked.
+// new offer) or with addTrack.
 struct AddLocalTracks {
     Generation gen = 0;
-    bool data_channel = false;
+};
+// Opens the chat data channel; the browser's negotiationneeded then adds it to the session.
+struct OpenDataChannel {
+    Generation gen = 0;
 };
 struct ClosePeerConnection {
     Generation gen = 0;
@@ -145,7 +147,7 @@ struct ClearNotice {};
 
 using CallCommand =
     std::variant<OpenSignalling, SendMessage, StartTimer, RequestMedia, StopMedia, ShowLocalVideo,
-                 CreatePeerConnection, SetIceServers, PrepareSenders, AddLocalTracks, ClosePeerConnection, SetLocalDescription, SetRemoteDescription,
+                 CreatePeerConnection, SetIceServers, PrepareSenders, AddLocalTracks, OpenDataChannel, ClosePeerConnection, SetLocalDescription, SetRemoteDescription,
                  AddIceCandidate, RestartIce, SendData, SetMicEnabled, SetCameraEnabled, StartShare, StopShare,
                  SwitchDevice, CollectStats, ShowRemoteVideo, ClearRemoteVideo, ShowControls, ShowToggles,
                  ShowPeerState, ShowChat, EnableChat, ShowVerifyCode, ShowNegotiations, ShowStats, SetSignallingState, SetCallState,

@@ -20,8 +20,8 @@ enum class PeerOperation { SetLocalDescription, SetRemoteDescription, AddIceCand
 // The machine's timers; a fired timer whose token is not the latest one of its kind is stale.
 // IceConnect bounds the first connection: with no usable candidate pair at all (e.g. relay-only
 // and the TURN server refused us) browsers leave ICE in "new" instead of reporting "failed".
-enum class TimerKind { Reconnect, IceRestart, Stats, IceConnect };
-inline constexpr int kTimerKinds = 4;
+enum class TimerKind { Reconnect, IceRestart, Stats, IceConnect, OpenChat };
+inline constexpr int kTimerKinds = 5;
 
 struct SignallingOpened {};
 struct SignallingClosed {

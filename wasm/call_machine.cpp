@@ -123,6 +123,8 @@ void CallMachine::on(const TimerFired& e) {
         case TimerKind::IceConnect:
             if (pc_ && !pc_->connected) ice_connect_timeout();
             return;
+        case TimerKind::OpenChat:
+            return open_chat();
     }
 }
 

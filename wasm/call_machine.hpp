@@ -107,7 +107,7 @@ private:
     void answer_offer();
     void add_local_tracks();
     void prepare_senders();
-    bool take_channel();
+    void open_chat();
     void create_session(bool held);
     void open_session();
     void start_session();

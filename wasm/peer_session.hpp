@@ -25,7 +25,7 @@ struct PeerSession {
     bool held = false;  // prepared before the click: nothing is sent, no call yet (prepare_call)
     bool tracks_added = false;
     bool senders_ready = false;  // PrepareSenders was asked for: tracks may come after the description
-    bool channel_made = false;  // the chat data channel was asked for
+    bool channel_made = false;  // the chat data channel was asked for (OpenDataChannel)
     bool remote_requested = false;  // a remote description was issued: candidates may follow it
     bool local_sent = false;        // a local description went out: candidates may follow it
     bool remote_media_shown = false;

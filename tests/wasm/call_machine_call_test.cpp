@@ -34,7 +34,7 @@ TEST(Call, CallerFlowSendsOfferThenCandidates) {
 
     h.relay(PeerJoined{});
     Generation g = h.one<CreatePeerConnection>().gen;
-    EXPECT_TRUE(h.one<AddLocalTracks>().data_channel) << "the offer page opens the chat channel";
+    EXPECT_EQ(h.one<AddLocalTracks>().gen, g);
     EXPECT_EQ(h.one<SetCallState>().state, CallState::Negotiating);
     EXPECT_EQ(h.one<SetLocalDescription>().gen, g) << "the offer is made at once, not on negotiationneeded";
 
@@ -77,11 +77,11 @@ TEST(Call, IncomingOfferIsSetWhileTheCameraStartsAndAnsweredAtOnce) {
             h.feed(MediaReady{});
             EXPECT_FALSE(h.has<AddLocalTracks>()) << "the offer is not set yet";
             h.feed(RemoteDescriptionSet{g, SdpType::Offer});
-            EXPECT_FALSE(h.one<AddLocalTracks>().data_channel);
+            EXPECT_EQ(h.one<AddLocalTracks>().gen, g);
             EXPECT_FALSE(h.has<PrepareSenders>());
         } else {
             h.feed(RemoteDescriptionSet{g, SdpType::Offer});
-            EXPECT_FALSE(h.one<PrepareSenders>().data_channel);
+            EXPECT_EQ(h.one<PrepareSenders>().gen, g);
         }
         EXPECT_EQ(h.one<SetLocalDescription>().gen, g) << "the answer does not wait for the camera";
         if (!media_first) {
@@ -120,11 +120,42 @@ TEST(Call, OfferPageAcceptsAnOfferFromTheAnswerPage) {
     h.feed(MediaReady{});
     Generation g = h.gen();
     h.feed(RemoteDescriptionSet{g, SdpType::Offer});
-    EXPECT_TRUE(h.one<AddLocalTracks>().data_channel);
+    EXPECT_TRUE(h.has<AddLocalTracks>());
     h.feed(LocalDescriptionSet{g, SdpType::Answer, kSdpA});
     EXPECT_EQ(h.sent(), std::vector<Message>{Answer{kSdpA}});
     h.feed(LocalIceCandidate{g, candidate("mine")});
     EXPECT_EQ(h.sent(), std::vector<Message>{OfferIce{candidate("mine")}});
+}
+
+// The chat channel's SCTP set-up in the first offer delayed the first frames: it comes after.
+TEST(Call, TheOfferPageOpensTheChatChannelHalfASecondAfterTheCallConnects) {
+    for (Role role : {Role::Offer, Role::Answer}) {
+        CallHarness h = CallHarness::calling(role);
+        Generation g = h.gen();
+        EXPECT_FALSE(h.has<OpenDataChannel>()) << "not in the first offer";
+        h.feed(LocalDescriptionSet{g, SdpType::Offer, kSdpA});
+        h.relay(Answer{kSdpB});
+        h.feed(RemoteDescriptionSet{g, SdpType::Answer});
+        h.feed(IceStateChanged{g, "connected"});
+        std::vector<StartTimer> chat;
+        for (const StartTimer& t : h.all<StartTimer>()) {
+            if (t.kind == TimerKind::OpenChat) chat.push_back(t);
+        }
+        if (role == Role::Answer) {
+            EXPECT_TRUE(chat.empty()) << "one side opens it: the offer page";
+            continue;
+        }
+        ASSERT_EQ(chat.size(), 1u);
+        EXPECT_EQ(chat[0].delay_ms, 500);
+        h.feed(TimerFired{TimerKind::OpenChat, chat[0].token});
+        EXPECT_EQ(h.one<OpenDataChannel>().gen, g);
+        h.feed(NegotiationNeeded{g});
+        EXPECT_EQ(h.one<SetLocalDescription>().gen, g) << "a renegotiation carries it";
+        h.feed(IceStateChanged{g, "disconnected"});
+        h.feed(IceStateChanged{g, "connected"});
+        EXPECT_FALSE(h.has<StartTimer>() && h.all<StartTimer>()[0].kind == TimerKind::OpenChat)
+            << "once per connection";
+    }
 }
 
 TEST(Call, IceServersFromJoinedReachTheConnection) {

@@ -10,7 +10,7 @@ namespace {
 TEST(PreparedCall, OfferPagePreparesOnJoiningAndSendsNothingUntilTheClick) {
     CallHarness h = CallHarness::joined(Role::Offer, 2);
     Generation g = h.one<CreatePeerConnection>().gen;
-    EXPECT_TRUE(h.one<PrepareSenders>().data_channel);
+    EXPECT_EQ(h.one<PrepareSenders>().gen, g);
     EXPECT_EQ(h.one<SetLocalDescription>().gen, g);
     EXPECT_FALSE(h.has<SetCallState>()) << "no call before the click";
     EXPECT_FALSE(h.has<StartTimer>());
@@ -27,7 +27,6 @@ TEST(PreparedCall, OfferPagePreparesOnJoiningAndSendsNothingUntilTheClick) {
     h.feed(MediaReady{});
     AddLocalTracks tracks = h.one<AddLocalTracks>();
     EXPECT_EQ(tracks.gen, g);
-    EXPECT_FALSE(tracks.data_channel) << "the prepared connection has it already";
     EXPECT_FALSE(h.has<SetLocalDescription>()) << "the tracks join the offered senders: no new offer";
     EXPECT_EQ(h.machine.call_state(), CallState::Negotiating);
 }
@@ -85,7 +84,7 @@ TEST(PreparedCall, AFailedPreparationIsDroppedQuietlyAndTheClickStillCalls) {
     EXPECT_TRUE(h.logged(Text::PeerOperationFailed, LogLevel::Debug));
     h.feed(StartClicked{});
     h.feed(MediaReady{});
-    EXPECT_TRUE(h.one<AddLocalTracks>().data_channel);
+    EXPECT_TRUE(h.has<AddLocalTracks>());
     EXPECT_TRUE(h.has<SetLocalDescription>());
 }
 

@@ -54,6 +54,7 @@ public:
     void run(const SetIceServers&);
     void run(const PrepareSenders&);
     void run(const AddLocalTracks&);
+    void run(const OpenDataChannel& c) { open_channel(c.gen); }
     void run(const ClosePeerConnection&);
     void run(const SetLocalDescription&);
     void run(const SetRemoteDescription&);

@@ -89,7 +89,6 @@ void BrowserClient::run(const PrepareSenders& c) {
     val stream = val::global("MediaStream").new_();
     p->audio_sender = prepared_sender(*p, "audio", stream);
     p->video_sender = prepared_sender(*p, "video", stream);
-    if (c.data_channel) open_channel(c.gen);
 }
 
 // The transceiver of `kind` an applied offer created, turned to sendrecv; else a new one.
@@ -127,7 +126,6 @@ void BrowserClient::run(const AddLocalTracks& c) {
         }
         update_video_senders();  // camera off or sharing: the video sender carries that instead
     }
-    if (c.data_channel) open_channel(c.gen);
 }
 
 void BrowserClient::open_channel(Generation gen) {
