@@ -62,7 +62,7 @@ void CallMachine::end_session() {
 }
 
 // While both people are in the room, the offer page prepares its call: connection, transceivers
-// without tracks, chat channel and offer, all before the click, which then only sends the offer
+// without tracks and offer, all before the click, which then only sends the offer
 // and starts the camera (its tracks join the senders later, without a new offer). Until the click
 // the session is "held": no call state, no timers, nothing sent. This takes a new connection,
 // getUserMedia and setLocalDescription (~60 ms) off the click's path (bench/call_setup/trace.mjs).
@@ -102,11 +102,9 @@ void CallMachine::add_local_tracks() {
     emit(AddLocalTracks{pc_->gen});
 }
 
-// They call: their offer is set at once, while getUserMedia may still run (the two took ~25 ms
-// each, one after the other, in bench/call_setup/trace.mjs); answer_offer() follows both.
+// They call: the camera is asked for first (it takes longest to start, 80-300 ms in traces),
+// then their offer is set meanwhile and answer_offer() answers as soon as it is.
 void CallMachine::accept_offer(const std::string& sdp) {
-    // The camera first: it takes longest to start (~80-140 ms in traces) and the answer's tracks
-    // wait for it, while a new connection alone took ~18 ms.
     if (media_ != Media::Ready && media_ != Media::Requesting) request_media();
     remote_queue_.clear();  // candidates always follow their offer
     open_session();
@@ -131,7 +129,7 @@ void CallMachine::prepare_senders() {
 }
 
 // The offer page opens the chat channel once per connection, after the call has connected: in the
-// first offer its SCTP set-up delayed the first video frame by ~12 % (bench/call_setup --against).
+// first offer its SCTP set-up delayed the first video frames by 3-12 % (bench/call_setup --against).
 void CallMachine::open_chat() {
     if (!pc_ || !pc_->connected || pc_->channel_made || config_.role != Role::Offer) return;
     pc_->channel_made = true;
