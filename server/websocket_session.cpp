@@ -2,7 +2,6 @@
 
 #include "server/connection_slot.hpp"
 #include "server/keep_alive.hpp"
-#include "server/log.hpp"
 #include "server/shared_state.hpp"
 #include "shared/codec.hpp"
 
@@ -90,12 +89,7 @@ void WebsocketSession::on_keep_alive() {
     const auto now = std::chrono::steady_clock::now();
     const auto half = state_->config().websocket_idle_timeout / 2;
     if (ping_sent_at_ && now - *ping_sent_at_ >= half) {
-        state_->metrics().rejected(Rejection::idle_timeout);
-        log(LogLevel::info, "dropping a peer that stopped answering pings", peer_fields(peer_, room_));
-        closing_ = true;
-        beast::error_code ignored;
-        beast::get_lowest_layer(ws_).socket().close(ignored);  // the pending read fails
-        return leave_room();
+        return drop(Rejection::idle_timeout, LogLevel::info, "dropping a peer that stopped answering pings");
     }
     if (!ping_sent_at_ && now - last_heard_ >= half) {
         ping_sent_at_ = now;
@@ -138,13 +132,9 @@ void WebsocketSession::release_read_buffer() {
 
 void WebsocketSession::on_read_error(const beast::error_code& ec) {
     // Beast closes with 1009 itself when a message passes read_message_max, before buffering it.
+    // Silent peers never end here: KeepAlive drops (and counts) them by closing the socket.
     if (ec == websocket::error::message_too_big) state_->metrics().rejected(Rejection::too_large);
-    if (ec == beast::error::timeout) {
-        state_->metrics().rejected(Rejection::idle_timeout);
-        log(LogLevel::info, "dropping a peer that stopped answering pings", peer_fields(peer_, room_));
-    } else if (!is_normal_end(ec)) {
-        log(LogLevel::info, "peer read failed", {{"error", ec.message()}});
-    }
+    if (!is_normal_end(ec)) log(LogLevel::info, "peer read failed", {{"error", ec.message()}});
     leave_room();
 }
 
@@ -186,19 +176,20 @@ void WebsocketSession::enqueue(std::shared_ptr<const std::string> text) {
     if (closing_ || pending_close_) return;
     const Config& config = state_->config();
     if (queued_bytes_ + text->size() > config.max_queued_bytes || queue_.size() >= config.max_queued_messages) {
-        return drop_slow_reader();
+        // No close frame: it could not be written past the full queue anyway.
+        return drop(Rejection::slow_reader, LogLevel::warn, "dropping a peer that does not read its messages");
     }
     queued_bytes_ += text->size();
     queue_.push_back(std::move(text));
     if (queue_.size() == 1) do_write();  // otherwise on_write continues with it
 }
 
-void WebsocketSession::drop_slow_reader() {
-    state_->metrics().rejected(Rejection::slow_reader);
-    log(LogLevel::warn, "dropping a peer that does not read its messages", peer_fields(peer_, room_));
-    closing_ = true;  // no close frame: it could not be written past the full queue anyway
+void WebsocketSession::drop(Rejection reason, LogLevel level, std::string_view message) {
+    state_->metrics().rejected(reason);
+    log(level, message, peer_fields(peer_, room_));
+    closing_ = true;
     beast::error_code ignored;
-    beast::get_lowest_layer(ws_).socket().close(ignored);  // pending reads fail, so it leaves
+    beast::get_lowest_layer(ws_).socket().close(ignored);  // pending reads and writes fail
     leave_room();
 }
 

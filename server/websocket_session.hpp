@@ -9,6 +9,8 @@
 #include <string_view>
 
 #include "server/keep_alive.hpp"
+#include "server/log.hpp"
+#include "server/metrics.hpp"
 #include "server/net_types.hpp"
 #include "server/room_name.hpp"
 #include "server/room_registry.hpp"
@@ -48,7 +50,8 @@ private:
     void handle_text(std::string text);
     void send_error(std::string_view code, const std::string& detail);
     void enqueue(std::shared_ptr<const std::string> text);
-    void drop_slow_reader();
+    // Ends the connection without a close frame, counted as `reason`.
+    void drop(Rejection reason, LogLevel level, std::string_view message);
     void do_write();
     void on_write(beast::error_code ec, std::size_t bytes);
     void request_close(websocket::close_reason reason);

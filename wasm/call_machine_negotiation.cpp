@@ -160,8 +160,10 @@ void CallMachine::make_offer() {
 // Signalling is back (relay restart, peer reconnect): finish what could not be said meanwhile.
 void CallMachine::resume_negotiation() {
     if (pc_->sdp_state == SdpState::HaveLocalOffer && !pc_->making_offer && !pc_->local_offer.empty()) {
-        offer_out();
-    } else if (pc_->negotiation_wanted) {
+        return offer_out();
+    }
+    if (pc_->local_sent) flush_local_candidates();  // gathered while the relay was down
+    if (pc_->negotiation_wanted) {
         make_offer();
     } else if (pc_->ice_down) {
         restart_ice();
@@ -213,6 +215,7 @@ void CallMachine::on(const LocalDescriptionSet& e) {
         pc_->making_offer = false;
         pc_->sdp_state = SdpState::HaveLocalOffer;
         pc_->local_offer = e.sdp;
+        pc_->local_sent = false;  // candidates from now on wait for this offer (an ICE restart's would be useless before it)
         if (pc_->held) return;  // the click sends it (release_held)
         if (!can_signal()) return log(LogLevel::Info, Text::NegotiationDeferred);  // resent on resume
         return offer_out();
@@ -295,8 +298,8 @@ void CallMachine::on_remote_candidate(const IceCandidate& candidate) {
 
 void CallMachine::on(const LocalIceCandidate& e) {
     if (!current(e.gen) || e.candidate.candidate.empty()) return;  // end-of-candidates is not signalled
-    if (!pc_->local_sent) {
-        pc_->held_local.push_back(e.candidate);
+    if (!pc_->local_sent || signalling_ != SignallingState::Open) {
+        pc_->held_local.push_back(e.candidate);  // sent after its description, once the relay is there
         return;
     }
     log(LogLevel::Info, Text::CandidateSent, e.candidate.candidate);

@@ -103,10 +103,22 @@ TEST(Reconnect, OfferMadeWhileTheRelayWasDownIsResent) {
     h.feed(NegotiationNeeded{g});
     h.feed(SignallingClosed{1006, ""});
     h.feed(LocalDescriptionSet{g, SdpType::Offer, kSdpA});
+    h.feed(LocalIceCandidate{g, candidate("gathered while down")});
     EXPECT_TRUE(h.sent().empty());
     h.feed(SignallingOpened{});
     h.relay(Joined{"default", 2, {}});
-    EXPECT_EQ(h.sent(), std::vector<Message>{Offer{kSdpA}});
+    EXPECT_EQ(h.sent(), (std::vector<Message>{Offer{kSdpA}, OfferIce{candidate("gathered while down")}}))
+        << "the held candidate follows the resent offer, never before it";
+}
+
+TEST(Reconnect, CandidateGatheredWhileTheRelayWasDownIsSentWhenItIsBack) {
+    CallHarness h = CallHarness::connected();
+    h.feed(SignallingClosed{1006, ""});
+    h.feed(LocalIceCandidate{h.gen(), candidate("late relay candidate")});
+    EXPECT_TRUE(h.sent().empty()) << "nothing can be sent to a closed relay";
+    h.feed(SignallingOpened{});
+    h.relay(Joined{"default", 2, {}});
+    EXPECT_EQ(h.sent(), std::vector<Message>{OfferIce{candidate("late relay candidate")}});
 }
 
 TEST(Reconnect, RoomFullDoesNotRetry) {
