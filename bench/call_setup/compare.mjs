@@ -4,7 +4,11 @@
 //   - page load -> client ready (cold cache), our page and the seed page;
 //   - bundle bytes of every file our call page requests.
 // Run through ./run.sh (loopback-only network namespace):
-//   RELAY_BIN=... WEB_BUNDLE=... node compare.mjs [calls] [--loads N] [--json FILE] [--against DIR]
+//   RELAY_BIN=... WEB_BUNDLE=... node compare.mjs [calls] [--loads N] [--json FILE] [--against DIR] [--settle MS]
+// --settle MS (default 1000): the pause between the pages being ready and the click, as a person
+// takes to see the button and press it; every setup gets the same. One more setup, "ours-at-once",
+// clicks our offer page the instant its signalling opens, so what an impossibly fast click costs
+// (the pages still finishing their own load) stays in the table too.
 // --against DIR adds a fourth setup, "base": our pages built from another bundle (e.g. the last
 // commit's), served by a second relay and interleaved with the rest, so a client change is
 // compared with what it replaces in the same run.
@@ -24,10 +28,14 @@ import { printReport, ratios, summarizeCalls, summary } from './report.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
-  options: { loads: { type: 'string', default: '10' }, json: { type: 'string' }, against: { type: 'string' } },
+  options: {
+    loads: { type: 'string', default: '10' }, json: { type: 'string' }, against: { type: 'string' },
+    settle: { type: 'string', default: '1000' },
+  },
 });
 const calls = Number(positionals[0] ?? 10);
 const loads = Number(opts.loads);
+const settle = Number(opts.settle);
 const work = mkdtempSync(join(tmpdir(), 'p2p-bench-'));
 
 // One web root for both relays: the bundle, the seed page and the floor page.
@@ -44,11 +52,12 @@ function webRoot(bundle = process.env.WEB_BUNDLE, name = 'www') {
 const WARMUP_ROUNDS = 1;
 async function timeCalls(browser, ours, node, base) {
   const setups = {
-    ours: (i) => oursCall(browser, ours.origin, `bench-${i}`),
-    node: () => nodeCall(browser, node.origin),
-    floor: () => floorCall(browser, ours.origin),
+    ours: (i) => oursCall(browser, ours.origin, `bench-${i}`, settle),
+    node: () => nodeCall(browser, node.origin, settle),
+    floor: () => floorCall(browser, ours.origin, settle),
+    'ours-at-once': (i) => oursCall(browser, ours.origin, `bench-now-${i}`, 0),
   };
-  if (base) setups.base = (i) => oursCall(browser, base.origin, `bench-base-${i}`);
+  if (base) setups.base = (i) => oursCall(browser, base.origin, `bench-base-${i}`, settle);
   const names = Object.keys(setups);
   const samples = Object.fromEntries(names.map((name) => [name, []]));
   for (let i = -WARMUP_ROUNDS; i < calls; i += 1) {
@@ -78,6 +87,8 @@ try {
     date: new Date().toISOString(),
     browser: `Chromium ${browser.version()} headless`,
     calls,
+    settleMs: settle,
+    cameraDelayMs: Number(process.env.CAMERA_DELAY_MS ?? 0),
     warmup: WARMUP_ROUNDS,
     loads,
     cpus: cpus().length,
@@ -87,6 +98,7 @@ try {
     ratios: {
       'ours/floor': ratios(callSetup, 'ours', 'floor'),
       'ours/node': ratios(callSetup, 'ours', 'node'),
+      'ours-at-once/floor': ratios(callSetup, 'ours-at-once', 'floor'),
       ...(base ? { 'ours/base': ratios(callSetup, 'ours', 'base') } : {}),
     },
     pageLoad: {

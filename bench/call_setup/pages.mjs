@@ -2,12 +2,22 @@
 // connections, like a separate person on a first visit), with the timing probe installed.
 import { BENCH_PROBE } from './probe.mjs';
 
+// CAMERA_DELAY_MS=N (a sensitivity run, not the default): every getUserMedia starts N ms late in
+// every page, as a real webcam takes hundreds of ms to start where the fake one takes ~25.
+const CAMERA_DELAY = `(() => {
+  const md = navigator.mediaDevices;
+  if (!md) return;
+  const native = md.getUserMedia.bind(md);
+  md.getUserMedia = (c) => new Promise((r) => { setTimeout(r, ${Number(process.env.CAMERA_DELAY_MS)}); }).then(() => native(c));
+})();`;
+
 export async function openProbedPage(browser, url) {
   const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
   await page.addInitScript(BENCH_PROBE);
+  if (process.env.CAMERA_DELAY_MS) await page.addInitScript(CAMERA_DELAY);
   await page.goto(url);
   return page;
 }

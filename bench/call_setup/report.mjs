@@ -43,20 +43,21 @@ const bytes = (x) => (x === null || x === undefined ? '-' : String(x)).padStart(
 export function printReport(r) {
   const lines = [];
   lines.push(`command: ${r.command}`);
-  lines.push(`${r.browser}, ${r.calls} calls per setup (interleaved, after ${r.warmup} discarded warm-up round), ${r.loads} page loads per page`);
+  lines.push(`${r.browser}, ${r.calls} calls per setup (interleaved, after ${r.warmup} discarded warm-up round), click ${r.settleMs} ms after the pages are ready, ${r.loads} page loads per page`);
   lines.push(`load average (1 min) at start ${r.loadAverage.start.toFixed(1)}, at end ${r.loadAverage.end.toFixed(1)}, on ${r.cpus} CPUs`);
   lines.push('');
   lines.push('call setup, ms from click on #start   | offer ICE  med    p90 | offer frame med    p90 | answer ICE med    p90 | answer frame med    p90');
   const names = { ours: 'ours: p2p-relay + wasm pages   ', node: 'node: baseline relay + seed    ', floor: 'floor: 2 PCs in one page      ' };
+  names['ours-at-once'] = 'ours, clicked as signalling opens';
   if (r.callSetup.base) names.base = 'base: ours built from --against';
   for (const [setup, label] of Object.entries(names)) {
     const c = r.callSetup[setup];
     lines.push(`${label}        |        ${ms(c.offer.ice.median)} ${ms(c.offer.ice.p90)} |         ${ms(c.offer.frame.median)} ${ms(c.offer.frame.p90)} |        ${ms(c.answer.ice.median)} ${ms(c.answer.ice.p90)} |          ${ms(c.answer.frame.median)} ${ms(c.answer.frame.p90)}`);
   }
-  for (const base of ['floor', 'node', 'base'].filter((b) => r.ratios[`ours/${b}`])) {
-    const q = r.ratios[`ours/${base}`];
+  for (const key of ['ours/floor', 'ours/node', 'ours/base', 'ours-at-once/floor'].filter((k) => r.ratios[k])) {
+    const q = r.ratios[key];
     const x = (v) => `${v.toFixed(2)}x`.padStart(6);
-    lines.push(`ratio ours/${base.padEnd(5)} (median, p90)          |        ${x(q.offer.ice.median)} ${x(q.offer.ice.p90)} |         ${x(q.offer.frame.median)} ${x(q.offer.frame.p90)} |        ${x(q.answer.ice.median)} ${x(q.answer.ice.p90)} |          ${x(q.answer.frame.median)} ${x(q.answer.frame.p90)}`);
+    lines.push(`ratio ${key.padEnd(18)} (median, p90) |        ${x(q.offer.ice.median)} ${x(q.offer.ice.p90)} |         ${x(q.offer.frame.median)} ${x(q.offer.frame.p90)} |        ${x(q.answer.ice.median)} ${x(q.answer.ice.p90)} |          ${x(q.answer.frame.median)} ${x(q.answer.frame.p90)}`);
   }
   lines.push('');
   lines.push('page load (cold: new browser context each), ms since navigation start | median    p90');

@@ -11,5 +11,5 @@ root=$(cd "$here/../.." && pwd)
 export RELAY_BIN=${RELAY_BIN:-$root/build/native/server/p2p-relay}
 export WEB_BUNDLE=${WEB_BUNDLE:-$root/build/wasm/www}
 # Recorded in the report (and its JSON) so every number comes with the command that made it.
-export BENCH_COMMAND="RELAY_BIN=$RELAY_BIN WEB_BUNDLE=$WEB_BUNDLE bench/call_setup/run.sh $*"
+export BENCH_COMMAND="${CAMERA_DELAY_MS:+CAMERA_DELAY_MS=$CAMERA_DELAY_MS }RELAY_BIN=$RELAY_BIN WEB_BUNDLE=$WEB_BUNDLE bench/call_setup/run.sh $*"
 exec unshare -n bash -c 'ip link set lo up && exec node "$0" "$@"' "$here/compare.mjs" "$@"

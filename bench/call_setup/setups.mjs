@@ -27,13 +27,17 @@ const sideTimes = (clickAt, probe, videoId, pcIndex = 0) => ({
   frame: probe.firstFrameAt[videoId] - clickAt,
 });
 
+// The person's pause between seeing #start and clicking it (see compare.mjs --settle).
+const think = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
+
 // A call between two pages: the answer page opens first (so the offer finds its peer waiting),
-// each waits for its signalling socket, then the offer page's #start is clicked.
-async function twoPageCall(browser, urls, waitReady) {
+// each waits for its signalling socket, then, `settleMs` later, the offer page's #start is clicked.
+async function twoPageCall(browser, urls, waitReady, settleMs) {
   const answer = await openProbedPage(browser, urls.answer);
   await waitReady(answer);
   const offer = await openProbedPage(browser, urls.offer);
   await waitReady(offer);
+  await think(settleMs);
   try {
     await offer.locator('#start').click({ timeout: 10000 });
     await Promise.all([waitFirstFrames(offer, 'offer', ['remote-video']), waitFirstFrames(answer, 'answer', ['remote-video'])]);
@@ -44,22 +48,24 @@ async function twoPageCall(browser, urls, waitReady) {
   }
 }
 
-export function oursCall(browser, origin, room) {
+export function oursCall(browser, origin, room, settleMs) {
   const url = (type) => `${origin}/p2p?type=${type}&room=${room}`;
   return twoPageCall(browser, { offer: url('offer'), answer: url('answer') },
-    (page) => page.waitForSelector('body[data-signalling="open"]', { timeout: 10000 }));
+    (page) => page.waitForSelector('body[data-signalling="open"]', { timeout: 10000 }), settleMs);
 }
 
 // The seed page shows #start once its socket is open; the answer page shows nothing, so the
 // probe's socket-open mark is what says it is ready.
-export function nodeCall(browser, origin) {
+export function nodeCall(browser, origin, settleMs) {
   const url = (type) => `${origin}/seed-peer.html?type=${type}`;
   return twoPageCall(browser, { offer: url('offer'), answer: url('answer') },
-    (page) => page.waitForFunction(() => window.__bench.load.socketOpen !== undefined, null, { timeout: 10000 }));
+    (page) => page.waitForFunction(() => window.__bench.load.socketOpen !== undefined, null, { timeout: 10000 }), settleMs);
 }
 
-export async function floorCall(browser, origin) {
+export async function floorCall(browser, origin, settleMs) {
   const page = await openProbedPage(browser, `${origin}/call-setup-floor.html`);
+  await page.waitForLoadState('load');
+  await think(settleMs);
   try {
     await page.locator('#start').click({ timeout: 10000 });
     await waitFirstFrames(page, 'floor', ['remote-video-offer', 'remote-video-answer']);

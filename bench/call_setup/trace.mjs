@@ -4,7 +4,10 @@
 //   unshare -n bash -c 'ip link set lo up && RELAY_BIN=... WEB_BUNDLE=... \
 //     node bench/call_setup/trace.mjs [ours|seed] [rounds, default 3]'
 // The last round is printed (ALL=1: every round); PROFILE=1 adds the V8 CPU profile's largest
-// self times per page; STRACE=FILE records the relay's socket calls (strace -ttt) to line up.
+// self times per page; STRACE=FILE records the relay's socket calls (strace -ttt) to line up;
+// SETTLE_MS=N clicks N ms after both pages are ready (as compare.mjs --settle); THREADS=1 prints
+// the CPU of every Chromium thread; CHROME_TRACE=FILE writes a Chrome trace of the last call
+// (open it in chrome://tracing or Perfetto: layout, WebRTC encoder and capture events).
 import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -61,6 +64,26 @@ function chromiumCpu() {
   return out;
 }
 
+// THREADS=1: CPU ms per process type and thread name (summed over same-named threads).
+function chromiumThreadCpu() {
+  const out = {};
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('chrom')) continue;
+      const type = (/--type=([a-z-]+)/.exec(cmd) ?? [null, 'browser'])[1] + (/--utility-sub-type=([a-zA-Z.]+)/.exec(cmd)?.[1]?.replace(/.*\./, ':') ?? '');
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/[0-9]+$/, '');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const key = `${type} ${name}`;
+        out[key] = (out[key] ?? 0) + (Number(f[11]) + Number(f[12])) * 10;
+      }
+    } catch { /* gone */ }
+  }
+  return out;
+}
+
 async function startProfile(page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
@@ -87,13 +110,24 @@ try {
   for (let i = 0; i < rounds; i += 1) {
     const answer = await open(url('answer', i));
     const offer = await open(url('offer', i));
+    if (process.env.SETTLE_MS) await new Promise((r) => setTimeout(r, Number(process.env.SETTLE_MS)));
     const cpu0 = chromiumCpu();
-    const profilers = process.env.PROFILE ? await Promise.all([offer, answer].map(startProfile)) : null;
+    const threads0 = process.env.THREADS ? chromiumThreadCpu() : null;
+    const last = i === rounds - 1;
+    const profilers = process.env.PROFILE && last ? await Promise.all([offer, answer].map(startProfile)) : null;
+    const chromeTrace = process.env.CHROME_TRACE && last;
+    if (chromeTrace) await browser.startTracing(offer, { path: process.env.CHROME_TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink', 'v8', 'media', 'webrtc'] });
     await offer.locator('#start').click();
     await Promise.all([waitFirstFrames(offer, 'offer', ['remote-video']), waitFirstFrames(answer, 'answer', ['remote-video'])]);
+    if (chromeTrace) await browser.stopTracing();
     const cpu1 = chromiumCpu();
+    if (threads0) {
+      const t1 = chromiumThreadCpu();
+      const used = Object.keys(t1).map((k) => [k, t1[k] - (threads0[k] ?? 0)]).filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]);
+      console.log('thread cpu ms', used.map(([k, ms]) => `${k}=${ms}`).join(', '));
+    }
     console.log('cpu ms', JSON.stringify(Object.fromEntries(Object.keys(cpu1).map((k) => [k, cpu1[k] - (cpu0[k] ?? 0)]))));
-    if (profilers && i === rounds - 1) for (const [k, p] of profilers.entries()) await printProfile(k ? 'A' : 'O', p);
+    if (profilers) for (const [k, p] of profilers.entries()) await printProfile(k ? 'A' : 'O', p);
     const o = await readProbe(offer);
     const rows = [];
     for (const [label, page] of [['O', offer], ['A', answer]]) {
@@ -102,7 +136,7 @@ try {
       rows.push([p.firstFrameAt['remote-video'] - o.clickAt, label, 'FIRST FRAME', '']);
     }
     rows.sort((a, b) => a[0] - b[0]);
-    if (i === rounds - 1 || process.env.ALL) {
+    if (last || process.env.ALL) {
       console.log(`--- round ${i} click at ${(o.clickAt / 1000).toFixed(4)}`);
       for (const [ms, side, what, detail] of rows) if (ms > -5) console.log(`${ms.toFixed(1).padStart(8)} ${side} ${what} ${detail}`);
     }
