@@ -302,7 +302,8 @@ std::string limits_usage(const Config& d) {
            "  --handshake-timeout S    seconds for the TLS and WebSocket handshakes (default " +
            n(d.tls_handshake_timeout.count()) + ")\n"
            "  --http-timeout S         seconds to receive one HTTP request (default " + n(d.http_timeout.count()) + ")\n"
-           "  --idle-timeout S         a WebSocket silent this long is dropped; pinged at half, 1-" +
+           "  --idle-timeout S         a WebSocket silent this long is dropped (pinged first, with 1/8\n"
+           "                           of it left for the pong), 1-" +
            std::to_string(kMaxIdleTimeoutSeconds) + " (default " + n(d.websocket_idle_timeout.count()) + ")\n"
            "  --allowed-origin O       also accept WebSockets from origin O (repeatable; default: only\n"
            "                           the relay's own origin and clients that send no Origin)\n"

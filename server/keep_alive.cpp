@@ -7,21 +7,21 @@ namespace p2p::relay {
 
 namespace {
 
-// An eighth of the timeout keeps the drop within ~1/8 of it; a second at most is plenty for the
-// default 20 s, and 100 ms at least keeps test-sized timeouts from spinning the timer.
-KeepAlive::Clock::duration tick_for(std::chrono::seconds idle_timeout) {
+// Short ticks keep checks close to when they are due (so pings can wait until late in the
+// timeout) at the price of a few wakeups a second, which cost nothing next to one ping each;
+// 50 ms at least keeps test-sized timeouts from spinning the timer.
+KeepAlive::Clock::duration tick_for(KeepAlive::Clock::duration idle_timeout) {
     using std::chrono::milliseconds;
-    const KeepAlive::Clock::duration timeout = idle_timeout;  // in clock ticks: 2 s / 8 is not 0 s
-    return std::clamp<KeepAlive::Clock::duration>(timeout / 8, milliseconds(100), milliseconds(1000));
+    return std::clamp<KeepAlive::Clock::duration>(idle_timeout / 32, milliseconds(50), milliseconds(250));
 }
 
 }  // namespace
 
 KeepAlive::KeepAlive(net::io_context& io, std::chrono::seconds idle_timeout)
-    : timer_(io), tick_(tick_for(idle_timeout)) {
-    // The longest wait asked for is half the timeout (rounded up, plus the tick under way), and
-    // one slot more so it never wraps onto the slot being emptied.
-    slots_.resize(static_cast<std::size_t>(idle_timeout / tick_) / 2 + 3);
+    : timer_(io), idle_timeout_(idle_timeout), tick_(tick_for(idle_timeout_)) {
+    // The longest wait asked for is the timeout (rounded up, plus the tick under way), and one
+    // slot more so it never wraps onto the slot being emptied.
+    slots_.resize(static_cast<std::size_t>(idle_timeout_ / tick_) + 3);
 }
 
 void KeepAlive::start() {

@@ -26,23 +26,29 @@ class KeepAlive : public std::enable_shared_from_this<KeepAlive> {
 public:
     using Clock = std::chrono::steady_clock;
 
-    // `idle_timeout`: a peer silent that long is dropped; it is pinged after half of it.
+    // `idle_timeout`: a peer silent that long (after a ping) is dropped.
     KeepAlive(net::io_context& io, std::chrono::seconds idle_timeout);
 
     void start();
     void stop();
 
     // Calls target->check_alive() once `delay` has passed (at most two ticks later; delays past
-    // half the idle timeout are cut to it), unless the target is gone by then; any thread.
+    // the idle timeout are cut to it), unless the target is gone by then; any thread.
     void watch(std::weak_ptr<KeepAliveTarget> target, Clock::duration delay);
 
     Clock::duration tick() const { return tick_; }
+    Clock::duration idle_timeout() const { return idle_timeout_; }
+    // A peer quiet this long is pinged. Late: each ping costs the relay a TLS record each way, and
+    // 20k idle peers make that its whole idle CPU. Not too late: a check comes at most two ticks
+    // after it is due, and then an eighth of the timeout is still left for the pong.
+    Clock::duration ping_after() const { return idle_timeout_ - idle_timeout_ / 8 - 2 * tick_; }
 
 private:
     void arm();
     void on_tick(beast::error_code ec);
 
     net::steady_timer timer_;
+    Clock::duration idle_timeout_;
     Clock::duration tick_;
     Clock::time_point next_tick_;
     std::mutex mutex_;

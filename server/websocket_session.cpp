@@ -69,35 +69,34 @@ void WebsocketSession::on_accept(beast::error_code ec) {
     peer_ = std::get<PeerId>(joined);
     log(LogLevel::debug, "peer joined", peer_fields(peer_, room_));
     heard_from_peer();
-    state_->keep_alive().watch(weak_from_this(), state_->config().websocket_idle_timeout / 2);
+    state_->keep_alive().watch(weak_from_this(), state_->keep_alive().ping_after());
     do_read();
 }
 
 void WebsocketSession::heard_from_peer() {
     last_heard_ = std::chrono::steady_clock::now();
-    ping_sent_at_.reset();
+    pinged_ = false;
 }
 
 void WebsocketSession::check_alive() {
     net::post(ws_.get_executor(), beast::bind_front_handler(&WebsocketSession::on_keep_alive, shared_from_this()));
 }
 
-// Quiet for half the idle timeout: ping; no answer within the other half: drop, as Beast's own
-// keep-alive did. A peer that sends anything (data, pong, ping) counts as alive.
+// Quiet for KeepAlive::ping_after(): ping; still silent at the idle timeout: drop. A peer that
+// sends anything (data, pong, ping) counts as alive.
 void WebsocketSession::on_keep_alive() {
     if (closing_ || !peer_) return;  // ending anyway: nothing more to watch
-    const auto now = std::chrono::steady_clock::now();
-    const auto half = state_->config().websocket_idle_timeout / 2;
-    if (ping_sent_at_ && now - *ping_sent_at_ >= half) {
+    KeepAlive& keep_alive = state_->keep_alive();
+    const auto quiet = std::chrono::steady_clock::now() - last_heard_;
+    if (pinged_ && quiet >= keep_alive.idle_timeout()) {
         return drop(Rejection::idle_timeout, LogLevel::info, "dropping a peer that stopped answering pings");
     }
-    if (!ping_sent_at_ && now - last_heard_ >= half) {
-        ping_sent_at_ = now;
+    if (!pinged_ && quiet >= keep_alive.ping_after()) {
+        pinged_ = true;
         queue_.push_back(nullptr);  // written in turn with the messages (one write at a time)
         if (queue_.size() == 1) do_write();
     }
-    const auto since = ping_sent_at_ ? *ping_sent_at_ : last_heard_;
-    state_->keep_alive().watch(weak_from_this(), half - (now - since));
+    keep_alive.watch(weak_from_this(), (pinged_ ? keep_alive.idle_timeout() : keep_alive.ping_after()) - quiet);
 }
 
 void WebsocketSession::do_read() {

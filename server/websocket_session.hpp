@@ -77,9 +77,9 @@ private:
     std::size_t queued_bytes_ = 0;
     std::optional<websocket::close_reason> pending_close_;  // sent after the queue drains
     bool closing_ = false;
-    // Keep-alive (KeepAlive): when a frame last came in, and the ping waiting for an answer.
+    // Keep-alive (KeepAlive): when a frame last came in, and whether a ping went out since.
     std::chrono::steady_clock::time_point last_heard_ = std::chrono::steady_clock::now();
-    std::optional<std::chrono::steady_clock::time_point> ping_sent_at_;
+    bool pinged_ = false;
 };
 
 }  // namespace p2p::relay

@@ -12,7 +12,7 @@ make_throwaway_cert() {
 # The command line that starts server $1 (relay|echo|node|node-seed: the same Node server), certificate files in directory $2.
 # Our relay gets limits high enough never to throttle or refuse the benchmark's traffic, logs
 # only warnings (no server logs per connection for any target), and the longest idle timeout
-# (it pings each idle connection once per half of it; the other servers do not ping at all).
+# (it pings a quiet connection once it has been silent for ~7/8 of it; the other servers do not ping at all).
 server_command() {
   local target=$1 dir=$2
   case $target in

@@ -109,7 +109,7 @@ const markdown = [
   '| --- | ---: | --- |',
   ...targets.map(([what, value, v]) => `| ${what} | ${value} | ${v} |`),
   '',
-  'Idle figures: our relay pings every idle connection once per 15 s (--idle-timeout 30, its maximum) to find dead peers; the echo floor and Node never ping, so their idle CPU is the floor of doing nothing.',
+  'Idle figures: our relay pings every quiet connection about once per 26 s (--idle-timeout 30, its maximum; KeepAlive::ping_after) to find dead peers, and the idle window spans two such rounds so every connection is pinged twice in it whatever its phase; the echo floor and Node never ping, so their idle CPU is the floor of doing nothing.',
   'RSS per idle connection = (server RSS at the end of the idle window − RSS before the first connection) / connections.',
   '',
   ...(clusterMeasured
