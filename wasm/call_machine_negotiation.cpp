@@ -298,8 +298,8 @@ void CallMachine::on_remote_candidate(const IceCandidate& candidate) {
 
 void CallMachine::on(const LocalIceCandidate& e) {
     if (!current(e.gen) || e.candidate.candidate.empty()) return;  // end-of-candidates is not signalled
-    if (!pc_->local_sent || signalling_ != SignallingState::Open) {
-        pc_->held_local.push_back(e.candidate);  // sent after its description, once the relay is there
+    if (!pc_->local_sent || !can_signal()) {
+        pc_->held_local.push_back(e.candidate);  // sent after its description, once relay and peer are there
         return;
     }
     log(LogLevel::Info, Text::CandidateSent, e.candidate.candidate);

@@ -95,6 +95,7 @@ TEST(Call, IncomingOfferIsSetWhileTheCameraStartsAndAnsweredAtOnce) {
 
 TEST(Call, AnswerCarriesTheCameraAndItsCandidatesFollowIt) {
     CallHarness h = CallHarness::joined(Role::Answer, 1);
+    h.relay(PeerJoined{});
     h.relay(Offer{kSdpA});
     Generation g = h.gen();
     h.feed(MediaReady{});

@@ -145,6 +145,15 @@ TEST(PeerReturn, ReloadedPeerSendsReadyAndTheCallStartsAnew) {
     EXPECT_TRUE(h.has<AddLocalTracks>());
 }
 
+TEST(PeerReturn, CandidateGatheredWhileThePeerWasAwayFollowsItsReturn) {
+    CallHarness h = CallHarness::connected();
+    h.relay(PeerLeft{});
+    h.feed(LocalIceCandidate{h.gen(), candidate("late relay candidate")});
+    EXPECT_TRUE(h.sent().empty()) << "the relay would drop it: nobody to forward it to";
+    h.relay(PeerJoined{});
+    EXPECT_EQ(h.sent(), std::vector<Message>{OfferIce{candidate("late relay candidate")}});
+}
+
 TEST(PeerReturn, PeerLeftThenMediaDropEndsTheCall) {
     CallHarness h = CallHarness::connected();
     h.relay(PeerLeft{});
