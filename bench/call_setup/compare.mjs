@@ -6,9 +6,10 @@
 // Run through ./run.sh (loopback-only network namespace):
 //   RELAY_BIN=... WEB_BUNDLE=... node compare.mjs [calls] [--loads N] [--json FILE] [--against DIR] [--settle MS]
 // --settle MS (default 1000): the pause between the pages being ready and the click, as a person
-// takes to see the button and press it; every setup gets the same. One more setup, "ours-at-once",
-// clicks our offer page the instant its signalling opens, so what an impossibly fast click costs
-// (the pages still finishing their own load) stays in the table too.
+// takes to see the button and press it; every setup gets the same. Two more setups click the
+// instant the page is ready, "ours-at-once" (the offer page's signalling open) and "floor-at-once"
+// (the floor page's load event), so what an impossibly fast click costs (the pages still finishing
+// their own load) stays in the table too, against a floor clicked the same way.
 // --against DIR adds a fourth setup, "base": our pages built from another bundle (e.g. the last
 // commit's), served by a second relay and interleaved with the rest, so a client change is
 // compared with what it replaces in the same run.
@@ -56,6 +57,7 @@ async function timeCalls(browser, ours, node, base) {
     node: () => nodeCall(browser, node.origin, settle),
     floor: () => floorCall(browser, ours.origin, settle),
     'ours-at-once': (i) => oursCall(browser, ours.origin, `bench-now-${i}`, 0),
+    'floor-at-once': () => floorCall(browser, ours.origin, 0),
   };
   if (base) setups.base = (i) => oursCall(browser, base.origin, `bench-base-${i}`, settle);
   const names = Object.keys(setups);
@@ -98,7 +100,7 @@ try {
     ratios: {
       'ours/floor': ratios(callSetup, 'ours', 'floor'),
       'ours/node': ratios(callSetup, 'ours', 'node'),
-      'ours-at-once/floor': ratios(callSetup, 'ours-at-once', 'floor'),
+      'ours-at-once/floor-at-once': ratios(callSetup, 'ours-at-once', 'floor-at-once'),
       ...(base ? { 'ours/base': ratios(callSetup, 'ours', 'base') } : {}),
     },
     pageLoad: {

@@ -49,15 +49,16 @@ export function printReport(r) {
   lines.push('call setup, ms from click on #start   | offer ICE  med    p90 | offer frame med    p90 | answer ICE med    p90 | answer frame med    p90');
   const names = { ours: 'ours: p2p-relay + wasm pages   ', node: 'node: baseline relay + seed    ', floor: 'floor: 2 PCs in one page      ' };
   names['ours-at-once'] = 'ours, clicked as signalling opens';
+  names['floor-at-once'] = 'floor, clicked as it loads       ';
   if (r.callSetup.base) names.base = 'base: ours built from --against';
   for (const [setup, label] of Object.entries(names)) {
     const c = r.callSetup[setup];
     lines.push(`${label}        |        ${ms(c.offer.ice.median)} ${ms(c.offer.ice.p90)} |         ${ms(c.offer.frame.median)} ${ms(c.offer.frame.p90)} |        ${ms(c.answer.ice.median)} ${ms(c.answer.ice.p90)} |          ${ms(c.answer.frame.median)} ${ms(c.answer.frame.p90)}`);
   }
-  for (const key of ['ours/floor', 'ours/node', 'ours/base', 'ours-at-once/floor'].filter((k) => r.ratios[k])) {
+  for (const key of ['ours/floor', 'ours/node', 'ours/base', 'ours-at-once/floor-at-once'].filter((k) => r.ratios[k])) {
     const q = r.ratios[key];
     const x = (v) => `${v.toFixed(2)}x`.padStart(6);
-    lines.push(`ratio ${key.padEnd(18)} (median, p90) |        ${x(q.offer.ice.median)} ${x(q.offer.ice.p90)} |         ${x(q.offer.frame.median)} ${x(q.offer.frame.p90)} |        ${x(q.answer.ice.median)} ${x(q.answer.ice.p90)} |          ${x(q.answer.frame.median)} ${x(q.answer.frame.p90)}`);
+    lines.push(`ratio ${key.padEnd(26)} (median, p90) |        ${x(q.offer.ice.median)} ${x(q.offer.ice.p90)} |         ${x(q.offer.frame.median)} ${x(q.offer.frame.p90)} |        ${x(q.answer.ice.median)} ${x(q.answer.ice.p90)} |          ${x(q.answer.frame.median)} ${x(q.answer.frame.p90)}`);
   }
   lines.push('');
   lines.push('page load (cold: new browser context each), ms since navigation start | median    p90');

@@ -6,12 +6,12 @@ const times = (r) => (r ? `${r.median.toFixed(2)}× / ${r.p90.toFixed(2)}×` : '
 
 function callTable(data) {
   const setups = [['ours', 'our relay + wasm pages'], ['node', 'Node relay + seed page'], ['floor', 'in-page floor (no signalling)'],
-    ['ours-at-once', 'ours, clicked the instant signalling opens']];
+    ['ours-at-once', 'ours, clicked the instant signalling opens'], ['floor-at-once', 'floor, clicked the instant it loads']];
   const rows = setups.map(([key, label]) => {
     const s = data.callSetup[key];
     return [label, ms(s?.offer.ice), ms(s?.offer.frame), ms(s?.answer.ice), ms(s?.answer.frame)];
   });
-  for (const [key, label] of [['ours/floor', 'ours ÷ floor'], ['ours/node', 'ours ÷ Node'], ['ours-at-once/floor', 'ours clicked at once ÷ floor']]) {
+  for (const [key, label] of [['ours/floor', 'ours ÷ floor'], ['ours/node', 'ours ÷ Node'], ['ours-at-once/floor-at-once', 'both clicked at once: ours ÷ floor']]) {
     const r = data.ratios[key];
     if (!r) continue;  // runs from before the at-once setup
     rows.push([label, times(r?.offer.ice), times(r?.offer.frame), times(r?.answer.ice), times(r?.answer.frame)]);
