@@ -48,41 +48,42 @@ async function open(u) {
   return page;
 }
 
-// CPU ms (user+system) of every chromium process and thread, summed; per process name.
-function chromiumCpu() {
-  const out = {};
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes('chrom')) continue;
-      const type = (/--type=([a-z-]+)/.exec(cmd) ?? [null, 'browser'])[1] + (/--utility-sub-type=([a-zA-Z.]+)/.exec(cmd)?.[1]?.replace(/.*\./, ':') ?? '');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out[type] = (out[type] ?? 0) + (Number(f[11]) + Number(f[12])) * 10;
-    } catch { /* gone */ }
-  }
-  return out;
+// Chromium's process type from its command line: browser, renderer, gpu-process, utility:AudioService...
+const processType = (cmd) => (/--type=([a-z-]+)/.exec(cmd) ?? [null, 'browser'])[1]
+  + (/--utility-sub-type=([a-zA-Z.]+)/.exec(cmd)?.[1]?.replace(/.*\./, ':') ?? '');
+
+// CPU ms (user + system) from a /proc .../stat line.
+function statCpuMs(stat) {
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) * 10;
 }
 
-// THREADS=1: CPU ms per process type and thread name (summed over same-named threads).
-function chromiumThreadCpu() {
+// CPU ms of every Chromium process, summed per process type, or (byThread) per type and thread
+// name (same-named threads summed).
+function chromiumCpu(byThread = false) {
   const out = {};
+  const add = (key, ms) => { out[key] = (out[key] ?? 0) + ms; };
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       if (!cmd.includes('chrom')) continue;
-      const type = (/--type=([a-z-]+)/.exec(cmd) ?? [null, 'browser'])[1] + (/--utility-sub-type=([a-zA-Z.]+)/.exec(cmd)?.[1]?.replace(/.*\./, ':') ?? '');
+      const type = processType(cmd);
+      if (!byThread) {
+        add(type, statCpuMs(readFileSync(`/proc/${pid}/stat`, 'utf8')));
+        continue;
+      }
       for (const tid of readdirSync(`/proc/${pid}/task`)) {
         const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/[0-9]+$/, '');
-        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        const key = `${type} ${name}`;
-        out[key] = (out[key] ?? 0) + (Number(f[11]) + Number(f[12])) * 10;
+        add(`${type} ${stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/[0-9]+$/, '')}`, statCpuMs(stat));
       }
     } catch { /* gone */ }
   }
   return out;
 }
+
+// What each key used between two chromiumCpu() readings, largest first.
+const cpuUsed = (before, after) => Object.keys(after).map((k) => [k, after[k] - (before[k] ?? 0)])
+  .filter(([, ms]) => ms > 0).sort((x, y) => y[1] - x[1]);
 
 async function startProfile(page) {
   const cdp = await page.context().newCDPSession(page);
@@ -111,8 +112,8 @@ try {
     const answer = await open(url('answer', i));
     const offer = await open(url('offer', i));
     if (process.env.SETTLE_MS) await new Promise((r) => setTimeout(r, Number(process.env.SETTLE_MS)));
-    const cpu0 = chromiumCpu();
-    const threads0 = process.env.THREADS ? chromiumThreadCpu() : null;
+    const byThread = Boolean(process.env.THREADS);
+    const cpu0 = chromiumCpu(byThread);
     const last = i === rounds - 1;
     const profilers = process.env.PROFILE && last ? await Promise.all([offer, answer].map(startProfile)) : null;
     const chromeTrace = process.env.CHROME_TRACE && last;
@@ -120,13 +121,8 @@ try {
     await offer.locator('#start').click();
     await Promise.all([waitFirstFrames(offer, 'offer', ['remote-video']), waitFirstFrames(answer, 'answer', ['remote-video'])]);
     if (chromeTrace) await browser.stopTracing();
-    const cpu1 = chromiumCpu();
-    if (threads0) {
-      const t1 = chromiumThreadCpu();
-      const used = Object.keys(t1).map((k) => [k, t1[k] - (threads0[k] ?? 0)]).filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1]);
-      console.log('thread cpu ms', used.map(([k, ms]) => `${k}=${ms}`).join(', '));
-    }
-    console.log('cpu ms', JSON.stringify(Object.fromEntries(Object.keys(cpu1).map((k) => [k, cpu1[k] - (cpu0[k] ?? 0)]))));
+    const used = cpuUsed(cpu0, chromiumCpu(byThread));
+    console.log(byThread ? 'thread cpu ms' : 'cpu ms', used.map(([k, ms]) => `${k}=${ms}`).join(', '));
     if (profilers) for (const [k, p] of profilers.entries()) await printProfile(k ? 'A' : 'O', p);
     const o = await readProbe(offer);
     const rows = [];
