@@ -76,12 +76,25 @@ void write_ice_server(JsonWriter& out, const IceServer& server) {
 // Writes each message's own fields, all of whose keys sort before "type", which comes last.
 struct FieldWriter {
     JsonWriter& out;
-    void operator()(const Offer& m) { sdp(m.sdp); }
-    void operator()(const Answer& m) { sdp(m.sdp); }
-    void operator()(const OfferIce& m) { candidate(m.ice_candidate); }
-    void operator()(const AnswerIce& m) { candidate(m.ice_candidate); }
-    void operator()(const Hangup&) {}
-    void operator()(const Ready&) {}
+    void operator()(const Offer& m) {
+        sdp(m.sdp);
+        session(m.session);
+    }
+    void operator()(const Answer& m) {
+        sdp(m.sdp);
+        session(m.session);
+    }
+    void operator()(const OfferIce& m) {
+        candidate(m.ice_candidate);
+        session(m.session);
+    }
+    void operator()(const AnswerIce& m) {
+        candidate(m.ice_candidate);
+        session(m.session);
+    }
+    void operator()(const Hangup& m) { session(m.session); }
+    void operator()(const Ready& m) { session(m.session); }
+    void operator()(const RestartRequest& m) { session(m.session); }
     void operator()(const Joined& m) {
         if (!m.ice_servers.empty()) ice_servers(m.ice_servers);
         out.key("peers");
@@ -113,6 +126,28 @@ struct FieldWriter {
         out.key("iceCandidate");
         write_candidate(out, c);
     }
+    // Omitted when absent: the Node demo's page never sees a field it does not know from us
+    // unless we have a session to name.
+    void session(const SessionId& id) {
+        if (!id) return;
+        out.key("session");
+        out.string(*id);
+    }
+};
+
+struct SessionReader {
+    const SessionId& operator()(const Offer& m) const { return m.session; }
+    const SessionId& operator()(const Answer& m) const { return m.session; }
+    const SessionId& operator()(const OfferIce& m) const { return m.session; }
+    const SessionId& operator()(const AnswerIce& m) const { return m.session; }
+    const SessionId& operator()(const Hangup& m) const { return m.session; }
+    const SessionId& operator()(const Ready& m) const { return m.session; }
+    const SessionId& operator()(const RestartRequest& m) const { return m.session; }
+    template <class Control>
+    const SessionId& operator()(const Control&) const {
+        static const SessionId none;
+        return none;
+    }
 };
 
 }  // namespace
@@ -120,6 +155,8 @@ struct FieldWriter {
 std::string_view type_name(const Message& message) { return kind_name(kind_of(message)); }
 
 bool is_peer_message(const Message& message) { return is_peer_kind(kind_of(message)); }
+
+const SessionId& session_of(const Message& message) { return std::visit(SessionReader{}, message); }
 
 DecodeResult decode(std::string_view text, const ProtocolLimits& limits) {
     auto walked = walk_within_limits<true>(text, limits);

@@ -14,6 +14,8 @@ struct ProtocolLimits {
 };
 
 inline constexpr std::size_t kMaxRoomNameBytes = 64;
+// A peer message's "session": 1-64 of [A-Za-z0-9_.-] (our pages send "<page id>-<n>", ~12 bytes).
+inline constexpr std::size_t kMaxSessionIdBytes = 64;
 inline constexpr std::size_t kPeersPerRoom = 2;
 inline constexpr const char* kDefaultRoom = "default";
 

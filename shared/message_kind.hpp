@@ -20,6 +20,7 @@ enum class MessageKind : std::uint8_t {
     answer_ice,
     hangup,
     ready,
+    restart,
     joined,
     ice_servers,
     peer_joined,
@@ -27,9 +28,9 @@ enum class MessageKind : std::uint8_t {
     error,
 };
 
-inline constexpr std::array<std::string_view, 11> kMessageKindNames = {
-    "offer", "answer",      "offer_ice",   "answer_ice", "hangup", "ready",
-    "joined", "ice_servers", "peer_joined", "peer_left",  "error"};
+inline constexpr std::array<std::string_view, 12> kMessageKindNames = {
+    "offer",  "answer", "offer_ice",   "answer_ice",  "hangup",    "ready",
+    "restart", "joined", "ice_servers", "peer_joined", "peer_left", "error"};
 static_assert(kMessageKindNames.size() == std::variant_size_v<Message>, "one name per Message alternative");
 
 inline MessageKind kind_of(const Message& message) { return static_cast<MessageKind>(message.index()); }
@@ -37,6 +38,6 @@ inline MessageKind kind_of(const Message& message) { return static_cast<MessageK
 inline std::string_view kind_name(MessageKind kind) { return kMessageKindNames[static_cast<std::size_t>(kind)]; }
 
 // Messages a page may send (and the relay forwards); the rest only the relay sends.
-inline bool is_peer_kind(MessageKind kind) { return kind <= MessageKind::ready; }
+inline bool is_peer_kind(MessageKind kind) { return kind <= MessageKind::restart; }
 
 }  // namespace p2p

@@ -6,9 +6,9 @@ namespace p2p {
 namespace {
 
 // The keys each object of the protocol may carry; a field's index in its Fields array.
-enum RootField : std::size_t { kType, kSdp, kIceCandidate, kRoom, kPeers, kIceServers, kCode, kMessage };
-constexpr std::array<std::string_view, 8> kRootNames = {"type", "sdp",        "iceCandidate", "room",
-                                                        "peers", "iceServers", "code",         "message"};
+enum RootField : std::size_t { kType, kSdp, kIceCandidate, kRoom, kPeers, kIceServers, kCode, kMessage, kSession };
+constexpr std::array<std::string_view, 9> kRootNames = {"type",       "sdp",  "iceCandidate", "room",   "peers",
+                                                        "iceServers", "code", "message",      "session"};
 
 enum CandidateField : std::size_t { kCandidate, kSdpMid, kSdpMLineIndex, kUsernameFragment };
 constexpr std::array<std::string_view, 4> kCandidateNames = {"candidate", "sdpMid", "sdpMLineIndex",
@@ -24,6 +24,11 @@ bool is(const std::optional<JsonValue>& field, JsonKind kind) { return field && 
 
 bool absent_or_null(const std::optional<JsonValue>& field) { return !field || field->kind == JsonKind::null; }
 
+bool session_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+           c == '.';
+}
+
 std::optional<MessageKind> kind_named(const JsonString& name) {
     for (std::size_t i = 0; i < kMessageKindNames.size(); ++i) {
         if (name.equals(kMessageKindNames[i])) return static_cast<MessageKind>(i);
@@ -36,7 +41,7 @@ std::optional<MessageKind> kind_named(const JsonString& name) {
 template <bool Materialise>
 auto MessageWalker<Materialise>::walk() -> std::optional<Result> {
     JsonReader reader(text_, max_depth_);
-    Fields<8> root;
+    Fields<9> root;
     // Only an object is worth walking member by member; anything else is still read to its end,
     // because a syntax error anywhere outranks "not an object".
     const bool is_object = reader.peek_kind() == JsonKind::object;
@@ -96,20 +101,30 @@ auto MessageWalker<Materialise>::members_of(const JsonValue& object, const std::
 }
 
 template <bool Materialise>
-auto MessageWalker<Materialise>::read_fields(MessageKind kind, const Fields<8>& root) -> std::optional<Result> {
+auto MessageWalker<Materialise>::read_fields(MessageKind kind, const Fields<9>& root) -> std::optional<Result> {
     switch (kind) {
-        case MessageKind::offer:
-            return make<Offer>(kind, required_string(root[kSdp], "", "sdp"));
-        case MessageKind::answer:
-            return make<Answer>(kind, required_string(root[kSdp], "", "sdp"));
-        case MessageKind::offer_ice:
-            return make<OfferIce>(kind, ice_candidate(root[kIceCandidate]));
-        case MessageKind::answer_ice:
-            return make<AnswerIce>(kind, ice_candidate(root[kIceCandidate]));
+        case MessageKind::offer: {
+            auto sdp = required_string(root[kSdp], "", "sdp");
+            return make<Offer>(kind, std::move(sdp), session(root[kSession]));
+        }
+        case MessageKind::answer: {
+            auto sdp = required_string(root[kSdp], "", "sdp");
+            return make<Answer>(kind, std::move(sdp), session(root[kSession]));
+        }
+        case MessageKind::offer_ice: {
+            auto candidate = ice_candidate(root[kIceCandidate]);
+            return make<OfferIce>(kind, std::move(candidate), session(root[kSession]));
+        }
+        case MessageKind::answer_ice: {
+            auto candidate = ice_candidate(root[kIceCandidate]);
+            return make<AnswerIce>(kind, std::move(candidate), session(root[kSession]));
+        }
         case MessageKind::hangup:
-            return make<Hangup>(kind);
+            return make<Hangup>(kind, session(root[kSession]));
         case MessageKind::ready:
-            return make<Ready>(kind);
+            return make<Ready>(kind, session(root[kSession]));
+        case MessageKind::restart:
+            return make<RestartRequest>(kind, session(root[kSession]));
         case MessageKind::peer_joined:
             return make<PeerJoined>(kind);
         case MessageKind::peer_left:
@@ -165,6 +180,31 @@ auto MessageWalker<Materialise>::nullable_string(const Field& field, std::string
     }
     if constexpr (Materialise) return field->string().value();
     else return {};
+}
+
+// Absent or null: no session (the Node demo's page). Otherwise 1-64 of [A-Za-z0-9_.-], so a session
+// id can be logged and compared as it is.
+template <bool Materialise>
+auto MessageWalker<Materialise>::session(const Field& field) -> Kept<SessionId> {
+    if (error_ || absent_or_null(field)) return {};
+    bool ok = is(field, JsonKind::string);
+    if (ok) {
+        const JsonString id = field->string();
+        std::size_t length = 0;
+        id.for_each_piece([&](std::string_view piece) {
+            length += piece.size();
+            for (char c : piece) ok = ok && session_char(c);
+        });
+        ok = ok && length >= 1 && length <= kMaxSessionIdBytes;
+        if constexpr (Materialise) {
+            if (ok) return SessionId{id.value()};
+        }
+    }
+    if (!ok) {
+        fail_field("", "session", "must be null or a string of 1-" + std::to_string(kMaxSessionIdBytes) +
+                                      " letters, digits, '-', '_' or '.'");
+    }
+    return {};
 }
 
 template <bool Materialise>

@@ -47,7 +47,7 @@ private:
     template <std::size_t N>
     Fields<N> members_of(const JsonValue& object, const std::array<std::string_view, N>& names);
 
-    std::optional<Result> read_fields(MessageKind kind, const Fields<8>& root);
+    std::optional<Result> read_fields(MessageKind kind, const Fields<9>& root);
     template <class T, class... Values>
     std::optional<Result> make(MessageKind kind, Values&&... values);
 
@@ -56,6 +56,7 @@ private:
                                                      std::string_view name);
     std::optional<unsigned> nullable_index(const Field& field, std::string_view path, std::string_view name);
     Kept<IceCandidate> ice_candidate(const Field& field);
+    Kept<SessionId> session(const Field& field);
     Kept<std::vector<IceServer>> ice_servers(const Field& field);
     Kept<IceServer> ice_server(const JsonValue& entry);
     Kept<std::vector<std::string>> string_list(const Field& field, std::string_view path, std::string_view name);

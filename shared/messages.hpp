@@ -18,31 +18,51 @@ struct IceCandidate {
     bool operator==(const IceCandidate&) const = default;
 };
 
+// The call session a peer message belongs to ("session"): one pair of RTCPeerConnections, named
+// by the page that sent its first offer. Our pages put it on every peer message so that a late
+// message of an older session is recognised and dropped; the Node demo's page sends none, and a
+// message without it belongs to whatever session is current (the demo's behaviour).
+using SessionId = std::optional<std::string>;
+
 // Peer-to-peer messages: sent by a page, forwarded unchanged by the relay.
 struct Offer {
     std::string sdp;
+    SessionId session = {};
     bool operator==(const Offer&) const = default;
 };
 struct Answer {
     std::string sdp;
+    SessionId session = {};
     bool operator==(const Answer&) const = default;
 };
 struct OfferIce {
     IceCandidate ice_candidate;
+    SessionId session = {};
     bool operator==(const OfferIce&) const = default;
 };
 struct AnswerIce {
     IceCandidate ice_candidate;
+    SessionId session = {};
     bool operator==(const AnswerIce&) const = default;
 };
 // The person hung up: the other page ends its side of the call at once (sent by our pages only).
 struct Hangup {
+    SessionId session = {};
     bool operator==(const Hangup&) const = default;
 };
-// "I have no call in progress": sent by our page when it (re)joins without a peer connection, so a
-// peer still holding the old call (e.g. after a reload) starts a fresh one instead of waiting.
+// Sent by our page whenever it (re)joins a room with the peer there, or sees the peer (re)join:
+// the session it still holds, or none. A peer holding another session knows at once that its
+// call is gone (e.g. after a reload) and starts a fresh one instead of resending stale offers.
 struct Ready {
+    SessionId session = {};
     bool operator==(const Ready&) const = default;
+};
+// "Please restart ICE": only the page that made a session's first offer renegotiates it, so the
+// DTLS roles of the session never swap (Firefox answers a restart offer from the first answerer
+// with the opposite role, which Chromium refuses). The other page asks with this.
+struct RestartRequest {
+    SessionId session = {};
+    bool operator==(const RestartRequest&) const = default;
 };
 
 // One entry of RTCConfiguration.iceServers, as the relay hands it to the pages.
@@ -80,8 +100,11 @@ struct Error {
     bool operator==(const Error&) const = default;
 };
 
-using Message = std::variant<Offer, Answer, OfferIce, AnswerIce, Hangup, Ready, Joined, IceServersUpdate, PeerJoined,
-                             PeerLeft, Error>;
+using Message = std::variant<Offer, Answer, OfferIce, AnswerIce, Hangup, Ready, RestartRequest, Joined,
+                             IceServersUpdate, PeerJoined, PeerLeft, Error>;
+
+// The session a peer message carries (none for relay control messages and the Node demo's page).
+const SessionId& session_of(const Message& message);
 
 // The JSON "type" string of a message.
 std::string_view type_name(const Message& message);

@@ -19,6 +19,9 @@ struct CallConfig {
     bool relay_only = false;
     // Seeds the reconnect jitter (the page passes a random value; tests a fixed one).
     std::uint32_t seed = 1;
+    // Names this page load's call sessions ("<page_id>-<n>"). Random per load (the page makes 8
+    // letters and digits), so a reloaded page never reuses a session id of its previous load.
+    std::string page_id = "page";
     // Remote candidates held while no remote description is set; a peer that sends more is broken.
     std::size_t max_queued_candidates = 256;
 };

@@ -1,38 +1,51 @@
-// The call state machine: plain C++, no browser. Feed it events, execute the commands it returns.
-// Negotiation follows the "perfect negotiation" pattern: the answer page is polite (it rolls back
-// its own offer on glare), the offer page impolite (it ignores the colliding offer); either page
-// may start or restart negotiation over one long-lived RTCPeerConnection per call.
+// The call page's logic: plain C++, no browser. Feed it events, execute the commands it returns.
+// It wires four state machines together: the relay link (relay_link.hpp), the local media
+// (local_media.hpp), the current call session, one per RTCPeerConnection (call_session.hpp), and
+// what rides along a session (call_extras.hpp). What is left here is the call itself: whether the
+// person wants one, which session is current, and which page speaks first.
+//
+// Negotiation follows "perfect negotiation": the answer page is polite (it rolls its own offer
+// back on glare), the offer page impolite. Either page may start a session; only the page that
+// made a session's first offer renegotiates it, the other asks (RestartRequest). Every message
+// names its session, so a late message of an older one is dropped instead of applied.
 #pragma once
 
-#include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "shared/messages.hpp"
-#include "wasm/backoff.hpp"
 #include "wasm/call_commands.hpp"
 #include "wasm/call_config.hpp"
 #include "wasm/call_events.hpp"
-#include "wasm/data_message.hpp"
-#include "wasm/peer_session.hpp"
+#include "wasm/call_extras.hpp"
+#include "wasm/call_session.hpp"
+#include "wasm/local_media.hpp"
+#include "wasm/outbox.hpp"
+#include "wasm/relay_link.hpp"
 
 namespace p2p::client {
+
+// Whether the person wants a call: they pressed start, or accepted the other page's offer.
+enum class CallIntent { None, Wanted };
 
 class CallMachine {
 public:
     explicit CallMachine(CallConfig config = {});
+    // Movable (the parts live on the heap, so the references between them stay valid).
+    CallMachine(CallMachine&&) = default;
 
     // The first commands of a page: initial states and opening the signalling channel.
     CallCommands start();
     CallCommands handle(const CallEvent& event);
 
     CallState call_state() const { return call_; }
-    SignallingState signalling_state() const { return signalling_; }
-    bool in_call() const { return in_call_; }
+    SignallingState signalling_state() const { return link_.shown(); }
+    bool in_call() const { return intent_ == CallIntent::Wanted; }
     bool polite() const { return config_.role == Role::Answer; }
-    // The live peer connection, if there is one.
-    const PeerSession* session() const { return pc_ ? &*pc_ : nullptr; }
+    // The current session, if there is one.
+    const CallSession* session() const { return session_ ? &*session_ : nullptr; }
     std::optional<Generation> current_generation() const;
 
     // One overload per event (public so std::visit can reach them; use handle()).
@@ -46,15 +59,15 @@ public:
     void on(const MicToggled&);
     void on(const CameraToggled&);
     void on(const ShareToggled&);
-    void on(const StatsToggled&);
+    void on(const StatsToggled&) { extras_.toggle_stats(); }
     void on(const RestartClicked&);
     void on(const ChatSubmitted&);
-    void on(const DeviceChosen&);
+    void on(const DeviceChosen& e) { media_.choose_device(e.kind, e.device_id); }
     void on(const MediaReady&);
     void on(const MediaFailed&);
-    void on(const ShareStarted&);
-    void on(const ShareStopped&);
-    void on(const ShareFailed&);
+    void on(const ShareStarted&) { media_.share_started(); }
+    void on(const ShareStopped&) { media_.share_stopped(); }
+    void on(const ShareFailed& e) { media_.share_failed(e.error); }
     void on(const DeviceSwitchFailed&);
     void on(const NegotiationNeeded&);
     void on(const LocalDescriptionSet&);
@@ -68,13 +81,14 @@ public:
     void on(const DataReceived&);
     void on(const StatsCollected&);
 
-    // One overload per decoded signalling message.
+    // One overload per decoded signalling message (call_machine_messages.cpp).
     void on(const Offer&);
     void on(const Answer&);
     void on(const OfferIce&);
     void on(const AnswerIce&);
     void on(const Hangup&);
     void on(const Ready&);
+    void on(const RestartRequest&);
     void on(const Joined&);
     void on(const IceServersUpdate&);
     void on(const PeerJoined&);
@@ -82,78 +96,59 @@ public:
     void on(const Error&);
 
 private:
-    enum class Media { None, Requesting, Ready, Failed };
-
-    // call_machine.cpp: output, relay and call lifecycle.
-    void emit(CallCommand command) { out_.push_back(std::move(command)); }
-    void log(LogLevel level, Text text, std::string detail = {}, bool notice = false);
+    // call_machine.cpp: page state and the relay link.
     void set_call(CallState state);
-    void set_signalling(SignallingState state);
     void update_controls();
-    void send(const Message& message);
-    bool can_signal() const { return signalling_ == SignallingState::Open && peer_present_; }
-    void start_timer(TimerKind kind, int delay_ms);
-    void cancel_timer(TimerKind kind) { ++timers_[static_cast<int>(kind)]; }
     void peer_arrived();
-    void leave_call();
     void unexpected(const Message& message, std::string_view why);
+    void timer_fired(TimerKind kind);
 
-    // call_machine_negotiation.cpp: the peer connection and perfect negotiation.
+    // call_machine_messages.cpp: which session a message belongs to.
+    bool of_current_session(const Message& message);
+    void offer_of_another_session(const Offer& offer);
+    void remote_candidate(const Message& message, const IceCandidate& candidate);
+
+    // call_machine_session.cpp: sessions come and go.
+    SessionId next_session_id();
+    CallSession& open_session(SessionId id, bool controller, bool held);
+    void close_session();
     void prepare_call();
-    void release_held();
     void drop_held();
     void begin_call();
-    void accept_offer(const std::string& sdp);
-    void answer_offer();
-    void add_local_tracks();
-    void prepare_senders();
-    void open_chat();
-    void create_session(bool held);
-    void open_session();
-    void start_session();
-    void end_session();
-    void make_offer();
-    void offer_out();
-    void flush_local_candidates();
-    void resume_negotiation();
-    void apply_remote(SdpType type, const std::string& sdp);
-    void negotiated();
-    void on_remote_candidate(const IceCandidate& candidate);
-    void ice_down(bool failed);
+    void accept_offer(const Offer& offer);
+    void leave_call();
+    void exchange_completed();
+    void ice_down(IceChange change);
     void ice_never_connected();
-    void ice_connect_timeout();
-    void restart_ice();
-    void update_verify_code();
-    // The live session when `gen` is its generation; otherwise logs the stale result.
-    PeerSession* current(Generation gen);
+    void recover();
+    void fresh_session();
+    // The current session when `gen` is its generation; otherwise logs the stale result.
+    CallSession* current(Generation gen);
 
-    // call_machine_media.cpp: local media, controls, data channel, stats.
-    void request_media();
-    void show_toggles();
-    void send_data(const DataMessage& message);
-    void collect_stats();
+    // The parts refer to each other (everything writes to the one Outbox; a session reads the
+    // link), so they stay where they are when the machine moves.
+    struct Parts {
+        Parts(const CallConfig& config) : link(out, config.room, config.seed), media(out), extras(out) {}
+        Outbox out;
+        RelayLink link;
+        LocalMedia media;
+        CallExtras extras;
+    };
 
     CallConfig config_;
-    CallCommands out_;
-    Backoff backoff_;
-    SignallingState signalling_ = SignallingState::Connecting;
+    std::unique_ptr<Parts> parts_;
+    Outbox& out_;
+    RelayLink& link_;
+    LocalMedia& media_;
+    CallExtras& extras_;
+    CallIntent intent_ = CallIntent::None;
     CallState call_ = CallState::Idle;
-    Media media_ = Media::None;
-    bool in_call_ = false;    // the person wants a call: pressed start or an offer was accepted
-    bool peer_present_ = false;
-    unsigned peer_epoch_ = 0;  // bumps each time the peer (re)appears in the room
-    bool room_full_ = false;
     ShowControls controls_{};
-    bool mic_on_ = true;
-    bool camera_on_ = true;
-    bool sharing_ = false;
-    bool stats_visible_ = false;
-    std::array<unsigned, kTimerKinds> timers_{};
     std::vector<IceServer> ice_servers_;
     Generation last_gen_ = 0;
-    std::optional<PeerSession> pc_;
-    std::string shown_code_;
-    std::vector<IceCandidate> remote_queue_;    // remote candidates waiting for a remote description
+    unsigned sessions_made_ = 0;
+    unsigned fresh_in_a_row_ = 0;  // fresh sessions after failures since the last connection
+    std::optional<CallSession> session_;
 };
 
 }  // namespace p2p::client

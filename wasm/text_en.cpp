@@ -56,6 +56,11 @@ extern const TextTable kTextEn = {
     "Invalid message received",  // BadMessage
     "Message ignored in this state",  // UnexpectedMessage
     "Stale callback ignored",  // StaleCallback
+    "Dropped: it belongs to another call session",  // StaleSession
+    "Starting a fresh connection",  // FreshConnection
+    "Asked the other side to restart ICE",  // RestartAsked
+    "The other person is back on the relay",  // PeerBack
+    "Renegotiation is left to the side that started this session",  // NegotiationLeftToPeer
     "Bad page address: type must be offer or answer",  // InvalidType
     "Bad page address: room names use A-Z a-z 0-9 _ - and 1-64 characters",  // InvalidRoom
     "Bad page address: ice must be relay or all",  // InvalidIce

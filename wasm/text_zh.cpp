@@ -56,6 +56,11 @@ extern const TextTable kTextZh = {
     "收到无效消息",  // BadMessage
     "当前状态下忽略消息",  // UnexpectedMessage
     "忽略过期回调",  // StaleCallback
+    "已丢弃：属于另一次通话会话",  // StaleSession
+    "正在重新建立连接",  // FreshConnection
+    "已请求对方重启 ICE",  // RestartAsked
+    "对方信令已恢复",  // PeerBack
+    "重新协商由本次会话的发起方进行",  // NegotiationLeftToPeer
     "页面参数错误：type 必须是 offer 或 answer",  // InvalidType
     "页面参数错误：房间名只能包含 A-Z a-z 0-9 _ -，长度 1-64",  // InvalidRoom
     "页面参数错误：ice 只能是 relay 或 all",  // InvalidIce

@@ -19,6 +19,7 @@ std::vector<Message> one_of_each() {
             AnswerIce{IceCandidate{"", std::nullopt, std::nullopt, std::nullopt}},
             Hangup{},
             Ready{},
+            RestartRequest{"p1-3"},
             Joined{"kitchen", 2, {}},
             Joined{"hall", 1, {IceServer{{"stun:127.0.0.1:3478"}, std::nullopt, std::nullopt},
                               IceServer{{"turn:127.0.0.1:3478?transport=udp", "turns:127.0.0.1:5349"},
@@ -54,7 +55,7 @@ TEST(Codec, EveryTypeRoundTrips) {
 TEST(Codec, TypeNamesMatchTheWire) {
     std::vector<std::string> names;
     for (const Message& message : one_of_each()) names.emplace_back(type_name(message));
-    EXPECT_EQ(names, (std::vector<std::string>{"offer", "answer", "offer_ice", "answer_ice", "hangup", "ready",
+    EXPECT_EQ(names, (std::vector<std::string>{"offer", "answer", "offer_ice", "answer_ice", "hangup", "ready", "restart",
                                                 "joined", "joined", "ice_servers", "peer_joined", "peer_left", "error"}));
 }
 
@@ -63,6 +64,7 @@ TEST(Codec, OnlyPageMessagesArePeerMessages) {
     EXPECT_TRUE(is_peer_message(AnswerIce{}));
     EXPECT_TRUE(is_peer_message(Hangup{}));
     EXPECT_TRUE(is_peer_message(Ready{}));
+    EXPECT_TRUE(is_peer_message(RestartRequest{}));
     EXPECT_FALSE(is_peer_message(Joined{}));
     EXPECT_FALSE(is_peer_message(IceServersUpdate{}));
     EXPECT_FALSE(is_peer_message(Error{}));
@@ -86,6 +88,43 @@ TEST(Codec, EncodesTheSeedsFieldNames) {
               R"({"iceCandidate":{"candidate":"c","sdpMLineIndex":null,"sdpMid":null,"usernameFragment":null},"type":"answer_ice"})");
     EXPECT_EQ(encode(Joined{"r", 1}), R"({"peers":1,"room":"r","type":"joined"})");
     EXPECT_EQ(encode_error("room_full", "full"), R"({"code":"room_full","message":"full","type":"error"})");
+}
+
+// Every peer message may name its session; without one it is exactly the Node demo's message.
+TEST(Codec, SessionRoundTripsOnEveryPeerMessage) {
+    const std::vector<Message> with_session = {
+        Offer{"v=0\r\n", "p1-1"}, Answer{"v=0\r\n", "p1-1"}, OfferIce{full_candidate(), "a.b_c-9"},
+        AnswerIce{full_candidate(), "x"}, Hangup{"p1-2"}, Ready{"p1-2"}, RestartRequest{"p1-2"}};
+    for (const Message& message : with_session) {
+        std::string text = encode(message);
+        EXPECT_EQ(decode_ok(text), message) << text;
+        EXPECT_TRUE(session_of(message).has_value());
+        EXPECT_EQ(check_peer_message(text), std::nullopt) << text;
+    }
+    EXPECT_EQ(encode(Offer{"x", "p1-1"}), R"({"sdp":"x","session":"p1-1","type":"offer"})");
+    EXPECT_EQ(encode(Hangup{"p1-1"}), R"({"session":"p1-1","type":"hangup"})");
+    EXPECT_EQ(encode(Ready{}), R"({"type":"ready"})") << "no session: no field";
+    EXPECT_EQ(encode(RestartRequest{"s"}), R"({"session":"s","type":"restart"})");
+    EXPECT_EQ(decode_ok(R"({"type":"answer","sdp":"s","session":null})"), Message(Answer{"s"}));
+    EXPECT_EQ(session_of(Joined{"r", 1}), std::nullopt) << "relay messages carry none";
+    std::string longest(kMaxSessionIdBytes, 'a');
+    EXPECT_EQ(decode_ok(R"({"type":"ready","session":")" + longest + R"("})"), Message(Ready{longest}));
+}
+
+TEST(Codec, BadSessionIsRejectedWithItsRule) {
+    const std::string rule = "field 'session' must be null or a string of 1-64 letters, digits, '-', '_' or '.'";
+    for (std::string bad : {R"(7)", R"("")", R"("has space")", R"("quote"")", R"("é")", R"(["a"])",
+                            """ + std::string(kMaxSessionIdBytes + 1, 'a') + """}) {
+        std::string text = R"({"type":"offer","sdp":"s","session":)" + bad + "}";
+        expect_error(text, error_code::kBadMessage, rule);
+        std::optional<DecodeError> checked = check_peer_message(text);
+        ASSERT_TRUE(checked.has_value()) << text;
+        EXPECT_EQ(checked->detail, rule) << "the relay refuses it with the same words";
+    }
+    // Escapes that spell allowed characters are the same id.
+    EXPECT_EQ(decode_ok(R"({"type":"hangup","session":"a-1"})"), Message(Hangup{"a-1"}));
+    // The type's own fields are checked first, in declaration order.
+    expect_error(R"({"type":"offer","session":7})", error_code::kBadMessage, "field 'sdp' must be a string");
 }
 
 TEST(Codec, IceServersInJoined) {

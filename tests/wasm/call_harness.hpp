@@ -9,9 +9,22 @@
 #include "shared/codec.hpp"
 #include "wasm/call_machine.hpp"
 
+namespace p2p {
+// Failures show each message as it goes on the wire.
+template <class M>
+    requires(!std::is_same_v<M, Message> && std::is_constructible_v<Message, const M&>)
+void PrintTo(const M& message, std::ostream* os) {
+    *os << encode(Message{message});
+}
+}  // namespace p2p
+
 namespace p2p::client::test {
 
 inline const std::string kSdpA = "v=0\r\na=fingerprint:sha-256 AA:AA\r\n";
+// The ids a test page (CallConfig::page_id "page") gives its first sessions, and one of the peer's.
+inline const SessionId kS1 = "page-1";
+inline const SessionId kS2 = "page-2";
+inline const SessionId kTheirs = "peer-1";
 inline const std::string kSdpB = "v=0\r\na=fingerprint:sha-256 BB:BB\r\n";
 
 // A CallMachine plus the commands of the last step and shorthands for the common events.
@@ -47,12 +60,13 @@ public:
         return h;
     }
 
-    // calling() plus a completed offer/answer: ICE connected, `local` and `remote` SDPs set.
+    // calling() plus a completed offer/answer with one of our pages: ICE connected, `local` and
+    // `remote` SDPs set, session kS1 (ours: we made its first offer).
     static CallHarness connected(Role role = Role::Offer) {
         CallHarness h = calling(role);
         Generation g = h.gen();
         h.feed(LocalDescriptionSet{g, SdpType::Offer, kSdpA});
-        h.relay(Answer{kSdpB});
+        h.relay(Answer{kSdpB, h.machine.session()->id()});  // one of our pages answers
         h.feed(RemoteDescriptionSet{g, SdpType::Answer});
         h.feed(IceStateChanged{g, "connected"});
         h.feed(DataChannelOpen{g, true});

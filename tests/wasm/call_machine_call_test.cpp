@@ -43,15 +43,15 @@ TEST(Call, CallerFlowSendsOfferThenCandidates) {
     h.feed(LocalDescriptionSet{g, SdpType::Offer, kSdpA});
     auto sent = h.sent();
     ASSERT_EQ(sent.size(), 2u);
-    EXPECT_EQ(sent[0], Message(Offer{kSdpA}));
-    EXPECT_EQ(sent[1], Message(OfferIce{candidate("early")}));
+    EXPECT_EQ(sent[0], Message(Offer{kSdpA, kS1})) << "every message names its session";
+    EXPECT_EQ(sent[1], Message(OfferIce{candidate("early"), kS1}));
 
-    h.relay(Answer{kSdpB});
+    h.relay(Answer{kSdpB, kS1});
     EXPECT_EQ(h.one<SetRemoteDescription>().type, SdpType::Answer);
     h.feed(RemoteDescriptionSet{g, SdpType::Answer});
     EXPECT_EQ(h.one<ShowNegotiations>().count, 1u);
     EXPECT_FALSE(h.one<ShowVerifyCode>().code.empty());
-    h.relay(AnswerIce{candidate("remote")});
+    h.relay(AnswerIce{candidate("remote"), kS1});
     EXPECT_EQ(h.one<AddIceCandidate>().candidate, candidate("remote"));
     h.feed(RemoteTrackArrived{g});
     EXPECT_EQ(h.one<ShowRemoteVideo>().gen, g);
@@ -78,7 +78,7 @@ TEST(Call, IncomingOfferIsSetWhileTheCameraStartsAndAnsweredAtOnce) {
             EXPECT_FALSE(h.has<AddLocalTracks>()) << "the offer is not set yet";
             h.feed(RemoteDescriptionSet{g, SdpType::Offer});
             EXPECT_EQ(h.one<AddLocalTracks>().gen, g);
-            EXPECT_FALSE(h.has<PrepareSenders>());
+            EXPECT_EQ(h.one<PrepareSenders>().gen, g) << "tracks always go onto prepared senders";
         } else {
             h.feed(RemoteDescriptionSet{g, SdpType::Offer});
             EXPECT_EQ(h.one<PrepareSenders>().gen, g);
@@ -112,7 +112,7 @@ TEST(Call, AnswerPageMayCallFirstAndSendsAnOffer) {
     Generation g = h.one<CreatePeerConnection>().gen;
     EXPECT_EQ(h.one<SetLocalDescription>().gen, g);
     h.feed(LocalDescriptionSet{g, SdpType::Offer, kSdpB});
-    EXPECT_EQ(h.sent(), std::vector<Message>{Offer{kSdpB}});
+    EXPECT_EQ(h.sent(), (std::vector<Message>{Offer{kSdpB, kS1}}));
 }
 
 TEST(Call, OfferPageAcceptsAnOfferFromTheAnswerPage) {
@@ -137,20 +137,23 @@ std::vector<StartTimer> chat_timers(const CallHarness& h) {
 }
 
 // The chat channel's SCTP set-up in the first offer delayed the first frames: it comes after.
-TEST(Call, TheOfferPageOpensTheChatChannelHalfASecondAfterTheCallConnects) {
+// Only the page that made the session's first offer renegotiates, so that page opens it.
+TEST(Call, TheSessionsFirstOffererOpensTheChatChannelHalfASecondAfterTheCallConnects) {
+    CallHarness follower = CallHarness::joined(Role::Offer, 2);
+    follower.relay(Offer{kSdpB, kTheirs});
+    follower.feed(RemoteDescriptionSet{follower.gen(), SdpType::Offer});
+    follower.feed(LocalDescriptionSet{follower.gen(), SdpType::Answer, kSdpA});
+    follower.feed(IceStateChanged{follower.gen(), "connected"});
+    EXPECT_TRUE(chat_timers(follower).empty()) << "the page that answered waits for the other's channel";
     for (Role role : {Role::Offer, Role::Answer}) {
         CallHarness h = CallHarness::calling(role);
         Generation g = h.gen();
         EXPECT_FALSE(h.has<OpenDataChannel>()) << "not in the first offer";
         h.feed(LocalDescriptionSet{g, SdpType::Offer, kSdpA});
-        h.relay(Answer{kSdpB});
+        h.relay(Answer{kSdpB, kS1});
         h.feed(RemoteDescriptionSet{g, SdpType::Answer});
         h.feed(IceStateChanged{g, "connected"});
         std::vector<StartTimer> chat = chat_timers(h);
-        if (role == Role::Answer) {
-            EXPECT_TRUE(chat.empty()) << "one side opens it: the offer page";
-            continue;
-        }
         ASSERT_EQ(chat.size(), 1u);
         EXPECT_EQ(chat[0].delay_ms, 500);
         h.feed(TimerFired{TimerKind::OpenChat, chat[0].token});

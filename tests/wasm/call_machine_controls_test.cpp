@@ -17,12 +17,16 @@ TEST(Hangup, ButtonTellsThePeerAndReturnsToACleanReadyState) {
     EXPECT_TRUE(h.one<ShowControls>().start);
     EXPECT_EQ(h.machine.call_state(), CallState::Idle);
     EXPECT_FALSE(h.machine.in_call());
-    EXPECT_TRUE(h.has<CreatePeerConnection>()) << "the offer page prepares the next call at once";
-    EXPECT_TRUE(h.sent_a<Hangup>()) << "and sends nothing else until the click";
-    EXPECT_EQ(h.sent().size(), 1u);
-    // A new call in the same room, without reloading.
+    EXPECT_EQ(h.sent(), (std::vector<Message>{Hangup{kS1}})) << "naming the session it ends";
+    EXPECT_FALSE(h.has<CreatePeerConnection>()) << "no connection stays open for a call nobody asked for";
+    EXPECT_FALSE(h.machine.session());
+    // A new call in the same room, without reloading: its offer goes out before the camera runs.
     h.feed(StartClicked{});
     EXPECT_TRUE(h.has<RequestMedia>());
+    EXPECT_TRUE(h.has<CreatePeerConnection>());
+    EXPECT_TRUE(h.has<SetLocalDescription>());
+    h.feed(LocalDescriptionSet{h.gen(), SdpType::Offer, kSdpA});
+    EXPECT_EQ(h.sent(), (std::vector<Message>{Offer{kSdpA, kS2}})) << "a new session";
     h.feed(MediaReady{});
     EXPECT_TRUE(h.has<AddLocalTracks>());
 }

@@ -16,31 +16,39 @@ CallHarness glare(Role role) {
 
 TEST(Glare, ImpoliteOfferPageIgnoresTheCollidingOffer) {
     CallHarness h = glare(Role::Offer);
-    h.relay(Offer{kSdpB});
+    h.relay(Offer{kSdpB, kTheirs});
     EXPECT_TRUE(h.logged(Text::GlareIgnored));
     EXPECT_FALSE(h.has<SetRemoteDescription>());
-    h.relay(AnswerIce{candidate("sent-with-their-offer")});
-    EXPECT_FALSE(h.has<AddIceCandidate>()) << "no remote description yet to add it to";
-    EXPECT_TRUE(h.logged(Text::CandidateQueued)) << "kept: their answer may reuse its ICE credentials";
-    h.relay(Answer{kSdpB});  // their answer to our offer still completes the exchange
+    h.relay(AnswerIce{candidate("sent-with-their-offer"), kTheirs});
+    EXPECT_FALSE(h.has<AddIceCandidate>());
+    EXPECT_TRUE(h.logged(Text::StaleSession, LogLevel::Debug)) << "of the session we ignored: dropped";
+    h.relay(Answer{kSdpB, kS1});  // their answer to our offer completes the exchange
     EXPECT_EQ(h.one<SetRemoteDescription>().type, SdpType::Answer);
-    EXPECT_EQ(h.one<AddIceCandidate>().candidate.candidate, "sent-with-their-offer");
-    h.feed(PeerOperationFailed{h.gen(), PeerOperation::AddIceCandidate, "unknown ufrag"});
-    EXPECT_TRUE(h.logged(Text::PeerOperationFailed, LogLevel::Debug)) << "one of the ignored offer fails quietly";
+    h.feed(RemoteDescriptionSet{h.gen(), SdpType::Answer});
+    h.relay(AnswerIce{candidate("sent-again-with-their-answer"), kS1});
+    EXPECT_EQ(h.one<AddIceCandidate>().candidate.candidate, "sent-again-with-their-answer");
 }
 
-TEST(Glare, PoliteAnswerPageRollsBackAndAnswers) {
+TEST(Glare, PoliteAnswerPageRollsBackTakesTheirSessionAndAnswers) {
     CallHarness h = glare(Role::Answer);
-    h.relay(Offer{kSdpB});
+    Generation g = h.gen();
+    h.feed(LocalIceCandidate{g, candidate("gathered-for-our-offer")});
+    EXPECT_EQ(h.sent(), (std::vector<Message>{AnswerIce{candidate("gathered-for-our-offer"), kS1}}));
+    h.relay(Offer{kSdpB, kTheirs});
     EXPECT_TRUE(h.logged(Text::GlareYield));
     SetRemoteDescription srd = h.one<SetRemoteDescription>();  // implicit rollback in the browser
     EXPECT_EQ(srd.type, SdpType::Offer);
-    h.feed(RemoteDescriptionSet{h.gen(), SdpType::Offer});
+    EXPECT_FALSE(h.has<ClosePeerConnection>()) << "the same connection, rolled back";
+    h.feed(RemoteDescriptionSet{g, SdpType::Offer});
     EXPECT_TRUE(h.has<SetLocalDescription>());
-    EXPECT_FALSE(h.has<AddLocalTracks>()) << "tracks were already added before our own offer";
-    h.feed(LocalDescriptionSet{h.gen(), SdpType::Answer, kSdpA});
-    EXPECT_EQ(h.sent(), std::vector<Message>{Answer{kSdpA}});
+    EXPECT_TRUE(h.has<PrepareSenders>()) << "the offer's transceivers take our tracks, not our rolled-back ones";
+    EXPECT_TRUE(h.has<AddLocalTracks>());
+    h.feed(LocalDescriptionSet{g, SdpType::Answer, kSdpA});
+    EXPECT_EQ(h.sent(), (std::vector<Message>{Answer{kSdpA, kTheirs},
+                                              AnswerIce{candidate("gathered-for-our-offer"), kTheirs}}))
+        << "under their session now; the candidate they dropped goes again";
     EXPECT_EQ(h.one<ShowNegotiations>().count, 1u);
+    EXPECT_FALSE(h.machine.session()->controller()) << "they renegotiate this session, not us";
 }
 
 TEST(Glare, PoliteSideYieldsEvenWhileItsOfferIsInFlight) {
@@ -56,31 +64,69 @@ TEST(Glare, ImpoliteSideIgnoresWhileItsOfferIsInFlight) {
     EXPECT_TRUE(h.logged(Text::GlareIgnored));
 }
 
-TEST(Renegotiation, EitherSideCanRenegotiateAConnectedCall) {
+// A page whose session the other page started: answered their offer, connected.
+CallHarness follower() {
+    CallHarness h = CallHarness::joined(Role::Offer, 2);
+    h.relay(Offer{kSdpB, kTheirs});
+    h.feed(MediaReady{});
+    h.feed(RemoteDescriptionSet{h.gen(), SdpType::Offer});
+    h.feed(LocalDescriptionSet{h.gen(), SdpType::Answer, kSdpA});
+    h.feed(IceStateChanged{h.gen(), "connected"});
+    return h;
+}
+
+TEST(Renegotiation, TheSessionsFirstOffererRenegotiatesAConnectedCall) {
     for (Role role : {Role::Offer, Role::Answer}) {
         CallHarness h = CallHarness::connected(role);
         Generation g = h.gen();
         h.feed(NegotiationNeeded{g});
         EXPECT_TRUE(h.has<SetLocalDescription>());
         h.feed(LocalDescriptionSet{g, SdpType::Offer, kSdpA});
-        EXPECT_EQ(h.sent(), std::vector<Message>{Offer{kSdpA}});
-        h.relay(Answer{kSdpB});
+        EXPECT_EQ(h.sent(), (std::vector<Message>{Offer{kSdpA, kS1}}));
+        h.relay(Answer{kSdpB, kS1});
         h.feed(RemoteDescriptionSet{g, SdpType::Answer});
         EXPECT_EQ(h.one<ShowNegotiations>().count, 2u);
         EXPECT_EQ(h.gen(), g) << "renegotiation keeps the same connection";
     }
 }
 
+// An offer from the page that answered the first one would swap the DTLS roles in Firefox.
+TEST(Renegotiation, ThePageThatAnsweredNeverOffersInThatSession) {
+    CallHarness h = follower();
+    h.feed(NegotiationNeeded{h.gen()});
+    EXPECT_FALSE(h.has<SetLocalDescription>());
+    EXPECT_TRUE(h.logged(Text::NegotiationLeftToPeer, LogLevel::Debug));
+}
+
 TEST(Renegotiation, RemoteReofferOnAConnectedCallIsAnswered) {
-    CallHarness h = CallHarness::connected(Role::Offer);
+    CallHarness h = follower();
     Generation g = h.gen();
-    h.relay(Offer{kSdpB});
+    h.relay(Offer{kSdpB, kTheirs});
     EXPECT_FALSE(h.logged(Text::GlareIgnored));
     EXPECT_FALSE(h.has<ClosePeerConnection>());
     h.feed(RemoteDescriptionSet{g, SdpType::Offer});
-    EXPECT_FALSE(h.has<AddLocalTracks>());
+    EXPECT_FALSE(h.has<AddLocalTracks>()) << "already on";
     h.feed(LocalDescriptionSet{g, SdpType::Answer, kSdpA});
-    EXPECT_EQ(h.sent(), std::vector<Message>{Answer{kSdpA}});
+    EXPECT_EQ(h.sent(), (std::vector<Message>{Answer{kSdpA, kTheirs}}));
+}
+
+TEST(Renegotiation, AnOfferOfAnotherSessionReplacesAConnectedOne) {
+    CallHarness h = follower();
+    Generation old = h.gen();
+    h.relay(Offer{kSdpB, "peer-2"});  // e.g. the other page started afresh after a failure
+    EXPECT_EQ(h.one<ClosePeerConnection>().gen, old);
+    EXPECT_NE(h.one<CreatePeerConnection>().gen, old) << "closed before the new one is made";
+    EXPECT_EQ(h.machine.session()->id(), SessionId("peer-2"));
+}
+
+TEST(Renegotiation, AStaleAnswerIsDropped) {
+    CallHarness h = CallHarness::calling(Role::Offer);
+    h.feed(LocalDescriptionSet{h.gen(), SdpType::Offer, kSdpA});
+    h.relay(Answer{kSdpB, "page-0"});
+    EXPECT_FALSE(h.has<SetRemoteDescription>());
+    EXPECT_TRUE(h.logged(Text::StaleSession, LogLevel::Debug));
+    h.relay(Answer{kSdpB, kS1});
+    EXPECT_TRUE(h.has<SetRemoteDescription>());
 }
 
 TEST(Renegotiation, NegotiationNeededDuringAnExchangeRunsAfterIt) {
@@ -110,9 +156,9 @@ TEST(Verification, BothSidesShowTheSameCode) {
     b.feed(LocalDescriptionSet{b.gen(), SdpType::Answer, kSdpB});
     std::string code_b = b.one<ShowVerifyCode>().code;
     EXPECT_EQ(code_b.size(), 7u);
-    const PeerSession* sa = a.machine.session();
-    EXPECT_EQ(sa->local_fingerprint, "sha-256 aa:aa");
-    EXPECT_EQ(code_b, verification_code(sa->local_fingerprint, sa->remote_fingerprint));
+    const CallSession* sa = a.machine.session();
+    EXPECT_EQ(sa->local_fingerprint(), "sha-256 aa:aa");
+    EXPECT_EQ(code_b, verification_code(sa->local_fingerprint(), sa->remote_fingerprint()));
     a.feed(HangupClicked{});
     EXPECT_EQ(a.one<ShowVerifyCode>().code, "") << "the code goes with the call";
 }

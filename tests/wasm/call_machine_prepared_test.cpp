@@ -21,7 +21,7 @@ TEST(PreparedCall, OfferPagePreparesOnJoiningAndSendsNothingUntilTheClick) {
     EXPECT_EQ(h.machine.call_state(), CallState::Idle);
 
     h.feed(StartClicked{});
-    EXPECT_EQ(h.sent(), (std::vector<Message>{Offer{kSdpA}, OfferIce{candidate("early")}}));
+    EXPECT_EQ(h.sent(), (std::vector<Message>{Offer{kSdpA, kS1}, OfferIce{candidate("early"), kS1}}));
     EXPECT_TRUE(h.has<RequestMedia>());
     EXPECT_EQ(h.machine.call_state(), CallState::Negotiating);
     h.feed(MediaReady{});
@@ -37,7 +37,7 @@ TEST(PreparedCall, AClickBeforeTheOfferIsSetSendsItOnceSet) {
     h.feed(StartClicked{});
     EXPECT_TRUE(h.sent().empty());
     h.feed(LocalDescriptionSet{g, SdpType::Offer, kSdpA});
-    EXPECT_EQ(h.sent(), std::vector<Message>{Offer{kSdpA}});
+    EXPECT_EQ(h.sent(), (std::vector<Message>{Offer{kSdpA, kS1}}));
 }
 
 TEST(PreparedCall, TheAnswerPagePreparesNothing) {
@@ -83,15 +83,16 @@ TEST(PreparedCall, AFailedPreparationIsDroppedQuietlyAndTheClickStillCalls) {
     EXPECT_FALSE(h.has<SetCallState>());
     EXPECT_TRUE(h.logged(Text::PeerOperationFailed, LogLevel::Debug));
     h.feed(StartClicked{});
+    EXPECT_TRUE(h.has<CreatePeerConnection>());
+    EXPECT_TRUE(h.has<SetLocalDescription>()) << "the offer does not wait for the camera";
     h.feed(MediaReady{});
     EXPECT_TRUE(h.has<AddLocalTracks>());
-    EXPECT_TRUE(h.has<SetLocalDescription>());
 }
 
 TEST(PreparedCall, AnAnswerToTheUnsentOfferIsIgnored) {
     CallHarness h = CallHarness::joined(Role::Offer, 2);
     h.feed(LocalDescriptionSet{h.gen(), SdpType::Offer, kSdpA});
-    h.relay(Answer{kSdpB});
+    h.relay(Answer{kSdpB, kS1});
     EXPECT_FALSE(h.has<SetRemoteDescription>());
 }
 
@@ -100,7 +101,7 @@ TEST(PreparedCall, CameraRefusedAfterTheOfferWentOutTellsThePeer) {
     h.feed(LocalDescriptionSet{h.gen(), SdpType::Offer, kSdpA});
     h.feed(StartClicked{});
     h.feed(MediaFailed{"NotAllowedError", "denied"});
-    EXPECT_EQ(h.sent(), std::vector<Message>{Hangup{}});
+    EXPECT_EQ(h.sent(), (std::vector<Message>{Hangup{kS1}}));
     EXPECT_TRUE(h.noticed(Text::PermissionDenied));
 }
 

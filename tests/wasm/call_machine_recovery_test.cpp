@@ -15,8 +15,8 @@ TEST(IceRestart, FailedRestartsAtOnceAndTheNewOfferGoesOut) {
     EXPECT_EQ(h.machine.call_state(), CallState::Reconnecting);
     h.feed(NegotiationNeeded{g});
     h.feed(LocalDescriptionSet{g, SdpType::Offer, kSdpA});
-    EXPECT_EQ(h.sent(), std::vector<Message>{Offer{kSdpA}}) << "the polite side may restart too";
-    h.relay(Answer{kSdpB});
+    EXPECT_EQ(h.sent(), (std::vector<Message>{Offer{kSdpA, kS1}})) << "the polite side restarts a session it began";
+    h.relay(Answer{kSdpB, kS1});
     h.feed(RemoteDescriptionSet{g, SdpType::Answer});
     h.feed(IceStateChanged{g, "connected"});
     EXPECT_TRUE(h.logged(Text::Reconnected));
@@ -72,7 +72,7 @@ TEST(Reconnect, RelayDropRetriesWithGrowingJitteredDelaysAndKeepsTheCall) {
     EXPECT_TRUE(h.has<ClearNotice>());
     h.relay(Joined{"default", 2, {}});
     EXPECT_FALSE(h.has<ClosePeerConnection>()) << "joined peers=2 on rejoin must not end the call";
-    EXPECT_FALSE(h.sent_a<Ready>()) << "we still hold the call";
+    EXPECT_EQ(h.sent(), (std::vector<Message>{Ready{kS1}})) << "we still hold the call, and say which";
     EXPECT_EQ(h.gen(), g);
     EXPECT_EQ(h.machine.call_state(), CallState::Connected);
     // After a reconnect, the delays start small again.
@@ -85,7 +85,7 @@ TEST(Reconnect, NegotiationWhileTheRelayIsDownWaitsForIt) {
     Generation g = h.gen();
     h.feed(SignallingClosed{1006, ""});
     h.feed(IceStateChanged{g, "failed"});
-    EXPECT_TRUE(h.has<RestartIce>());
+    EXPECT_FALSE(h.has<RestartIce>()) << "its offer could not go anywhere";
     h.feed(NegotiationNeeded{g});
     EXPECT_TRUE(h.logged(Text::NegotiationDeferred));
     EXPECT_FALSE(h.has<SetLocalDescription>());
@@ -93,8 +93,11 @@ TEST(Reconnect, NegotiationWhileTheRelayIsDownWaitsForIt) {
     h.relay(Joined{"default", 1, {}});
     EXPECT_FALSE(h.has<SetLocalDescription>()) << "nobody to negotiate with yet";
     h.relay(PeerJoined{});
+    EXPECT_EQ(h.sent(), (std::vector<Message>{Ready{kS1}}));
+    EXPECT_FALSE(h.has<SetLocalDescription>()) << "not before the peer says it still holds the session";
+    h.relay(Ready{kS1});
     EXPECT_TRUE(h.has<SetLocalDescription>());
-    EXPECT_FALSE(h.sent_a<Ready>());
+    EXPECT_TRUE(h.has<RestartIce>());
 }
 
 TEST(Reconnect, OfferMadeWhileTheRelayWasDownIsResent) {
@@ -107,7 +110,9 @@ TEST(Reconnect, OfferMadeWhileTheRelayWasDownIsResent) {
     EXPECT_TRUE(h.sent().empty());
     h.feed(SignallingOpened{});
     h.relay(Joined{"default", 2, {}});
-    EXPECT_EQ(h.sent(), (std::vector<Message>{Offer{kSdpA}, OfferIce{candidate("gathered while down")}}))
+    EXPECT_EQ(h.sent(), (std::vector<Message>{Ready{kS1}}));
+    h.relay(Ready{kS1});
+    EXPECT_EQ(h.sent(), (std::vector<Message>{Offer{kSdpA, kS1}, OfferIce{candidate("gathered while down"), kS1}}))
         << "the held candidate follows the resent offer, never before it";
 }
 
@@ -118,7 +123,8 @@ TEST(Reconnect, CandidateGatheredWhileTheRelayWasDownIsSentWhenItIsBack) {
     EXPECT_TRUE(h.sent().empty()) << "nothing can be sent to a closed relay";
     h.feed(SignallingOpened{});
     h.relay(Joined{"default", 2, {}});
-    EXPECT_EQ(h.sent(), std::vector<Message>{OfferIce{candidate("late relay candidate")}});
+    h.relay(Ready{kS1});
+    EXPECT_EQ(h.sent(), (std::vector<Message>{OfferIce{candidate("late relay candidate"), kS1}}));
 }
 
 TEST(Reconnect, RoomFullDoesNotRetry) {
@@ -138,11 +144,15 @@ TEST(PeerReturn, ReloadedPeerSendsReadyAndTheCallStartsAnew) {
     EXPECT_TRUE(h.logged(Text::PeerLeft));
     h.relay(PeerJoined{});
     EXPECT_FALSE(h.has<ClosePeerConnection>());
+    EXPECT_EQ(h.sent(), (std::vector<Message>{Ready{kS1}}));
     h.relay(Ready{});
     EXPECT_EQ(h.one<ClosePeerConnection>().gen, g);
     EXPECT_TRUE(h.logged(Text::PeerRestarted));
     EXPECT_NE(h.one<CreatePeerConnection>().gen, g);
     EXPECT_TRUE(h.has<AddLocalTracks>());
+    EXPECT_TRUE(h.has<ClearNotice>()) << "'the call goes on' is over";
+    h.feed(LocalDescriptionSet{h.gen(), SdpType::Offer, kSdpA});
+    EXPECT_EQ(h.sent(), (std::vector<Message>{Offer{kSdpA, kS2}})) << "a new session";
 }
 
 TEST(PeerReturn, CandidateGatheredWhileThePeerWasAwayFollowsItsReturn) {
@@ -151,7 +161,39 @@ TEST(PeerReturn, CandidateGatheredWhileThePeerWasAwayFollowsItsReturn) {
     h.feed(LocalIceCandidate{h.gen(), candidate("late relay candidate")});
     EXPECT_TRUE(h.sent().empty()) << "the relay would drop it: nobody to forward it to";
     h.relay(PeerJoined{});
-    EXPECT_EQ(h.sent(), std::vector<Message>{OfferIce{candidate("late relay candidate")}});
+    EXPECT_EQ(h.sent(), (std::vector<Message>{Ready{kS1}}));
+    h.relay(Ready{kS1});
+    EXPECT_EQ(h.sent(), (std::vector<Message>{OfferIce{candidate("late relay candidate"), kS1}}));
+}
+
+// The wedge of a reload mid-call: a negotiation deferred while the peer was away must not go out
+// from the old connection to the reloaded page, which would take it for a new call.
+TEST(PeerReturn, NothingOfTheOldSessionReachesAReloadedPeer) {
+    CallHarness h = CallHarness::connected();
+    Generation g = h.gen();
+    h.relay(PeerLeft{});
+    h.feed(NegotiationNeeded{g});
+    h.feed(LocalDescriptionSet{g, SdpType::Offer, kSdpA});
+    h.relay(PeerJoined{});
+    EXPECT_EQ(h.sent(), (std::vector<Message>{Ready{kS1}})) << "no offer of the old session";
+    h.relay(Ready{});
+    EXPECT_EQ(h.one<ClosePeerConnection>().gen, g) << "closed before the new session's offer";
+    h.feed(LocalDescriptionSet{h.gen(), SdpType::Offer, kSdpB});
+    EXPECT_EQ(h.sent(), (std::vector<Message>{Offer{kSdpB, kS2}}));
+    h.relay(Answer{kSdpA, kS1});  // late, for the old session
+    EXPECT_FALSE(h.has<SetRemoteDescription>());
+    EXPECT_TRUE(h.logged(Text::StaleSession, LogLevel::Debug));
+}
+
+TEST(PeerReturn, APeerBackWithTheSameSessionClearsTheOfflineNotice) {
+    CallHarness h = CallHarness::connected();
+    h.relay(PeerLeft{});
+    EXPECT_TRUE(h.noticed(Text::PeerOffline));
+    h.relay(PeerJoined{});
+    h.relay(Ready{kS1});
+    EXPECT_TRUE(h.has<ClearNotice>());
+    EXPECT_TRUE(h.logged(Text::PeerBack));
+    EXPECT_FALSE(h.has<ClosePeerConnection>());
 }
 
 TEST(PeerReturn, PeerLeftThenMediaDropEndsTheCall) {

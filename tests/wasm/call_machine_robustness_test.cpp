@@ -57,9 +57,13 @@ TEST(Robustness, StaleTimersAreIgnored) {
     CallHarness h = CallHarness::connected();
     h.feed(IceStateChanged{h.gen(), "disconnected"});
     StartTimer first = h.one<StartTimer>();
+    h.feed(IceStateChanged{h.gen(), "connected"});
     h.feed(IceStateChanged{h.gen(), "disconnected"});
+    StartTimer second = h.one<StartTimer>();
     h.feed(TimerFired{TimerKind::IceRestart, first.token});
-    EXPECT_FALSE(h.has<RestartIce>());
+    EXPECT_FALSE(h.has<RestartIce>()) << "a timer of the earlier drop";
+    h.feed(TimerFired{TimerKind::IceRestart, second.token});
+    EXPECT_TRUE(h.has<RestartIce>());
 }
 
 TEST(Robustness, LateMediaResultIsIgnored) {

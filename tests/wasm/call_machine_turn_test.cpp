@@ -46,7 +46,8 @@ TEST(TurnRenewal, ALiveConnectionGetsThemForItsNextIceRestart) {
 TEST(TurnRenewal, TheNextCallAfterAHangupUsesTheRenewedServers) {
     CallHarness h = calling_with(CallHarness::config(Role::Offer, "default"), {kOldTurn});
     h.relay(IceServersUpdate{{kNewTurn}});
-    h.feed(HangupClicked{});  // the offer page prepares its next call at once
+    h.feed(HangupClicked{});
+    h.feed(StartClicked{});
     EXPECT_EQ(h.one<CreatePeerConnection>().ice_servers, std::vector<IceServer>{kNewTurn});
 }
 

@@ -91,41 +91,43 @@ void BrowserClient::run(const PrepareSenders& c) {
     p->video_sender = prepared_sender(*p, "video", stream);
 }
 
-// The transceiver of `kind` an applied offer created, turned to sendrecv; else a new one.
+// The sender that carries our `kind` track: the transceiver a remote offer made for it (it has a
+// mid), turned sendrecv; else a new one for our own offer. A transceiver of ours that the remote
+// offer left unassociated (our offer was rolled back in glare) is stopped: only an offer of ours
+// could negotiate it, and this page never renegotiates a session the other page started.
 val BrowserClient::prepared_sender(Peer& p, const char* kind, const val& stream) {
     val transceivers = p.pc.call<val>("getTransceivers");
-    for (int i = 0, n = js::to_int(transceivers["length"], 0); i < n; ++i) {
+    const int count = js::to_int(transceivers["length"], 0);
+    val chosen = val::undefined();
+    for (int i = 0; i < count && chosen.isUndefined(); ++i) {
         val t = transceivers[i];
-        if (js::to_string(t["receiver"]["track"]["kind"]) != kind || !t["sender"]["track"].isNull()) continue;
-        t.set("direction", std::string("sendrecv"));
-        val sender = t["sender"];
-        if (!sender["setStreams"].isUndefined()) sender.call<void>("setStreams", stream);
-        return sender;
+        if (js::to_string(t["receiver"]["track"]["kind"]) != kind || t["mid"].isNull()) continue;
+        if (js::to_string(t["currentDirection"]) != "stopped") chosen = t;
     }
-    val streams = val::array();
-    streams.call<void>("push", stream);
-    val init = val::object();
-    init.set("direction", std::string("sendrecv"));
-    init.set("streams", streams);
-    return p.pc.call<val>("addTransceiver", std::string(kind), init)["sender"];
+    if (chosen.isUndefined()) {
+        val streams = val::array();
+        streams.call<void>("push", stream);
+        val init = val::object();
+        init.set("direction", std::string("sendrecv"));
+        init.set("streams", streams);
+        return p.pc.call<val>("addTransceiver", std::string(kind), init)["sender"];
+    }
+    for (int i = 0; i < count; ++i) {
+        val t = transceivers[i];
+        if (js::to_string(t["receiver"]["track"]["kind"]) == kind && t["mid"].isNull()) t.call<void>("stop");
+    }
+    chosen.set("direction", std::string("sendrecv"));
+    val sender = chosen["sender"];
+    if (!sender["setStreams"].isUndefined()) sender.call<void>("setStreams", stream);
+    return sender;
 }
 
+// The camera's tracks onto the senders PrepareSenders made (replaceTrack: no new offer).
 void BrowserClient::run(const AddLocalTracks& c) {
     Peer* p = peer(c.gen);
-    if (!p) return;
-    if (!local_stream_.isUndefined()) {
-        if (p->audio_sender.isUndefined()) {
-            val tracks = local_stream_.call<val>("getTracks");
-            for (int i = 0, n = tracks["length"].as<int>(); i < n; ++i) {
-                val sender = p->pc.call<val>("addTrack", tracks[i], local_stream_);
-                bool video = js::to_string(tracks[i]["kind"]) == "video";
-                (video ? p->video_sender : p->audio_sender) = sender;
-            }
-        } else {
-            put_microphone_on(*p);  // the senders of PrepareSenders
-        }
-        update_video_senders();  // camera off or sharing: the video sender carries that instead
-    }
+    if (!p || local_stream_.isUndefined() || p->audio_sender.isUndefined()) return;
+    put_microphone_on(*p);
+    update_video_senders();  // the camera, or the screen, or nothing while the camera is off
 }
 
 void BrowserClient::open_channel(Generation gen) {

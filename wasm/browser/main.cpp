@@ -49,6 +49,11 @@ int main() {
     CallConfig config = std::get<CallConfig>(std::move(query));
     config.lang = view->lang();
     config.seed = static_cast<std::uint32_t>(val::global("Math").call<double>("random") * 4294967295.0);
+    // 8 hex digits name this page load's sessions; 32 random bits are plenty to tell two loads of
+    // one room apart (the id is no secret: the peer learns it anyway).
+    std::string token = js::random_token();
+    std::erase(token, '-');
+    if (token.size() >= 8) config.page_id = token.substr(0, 8);
     client.emplace(std::move(config), *view);
     client->start();
     return 0;

@@ -1,0 +1,51 @@
+// What rides along a call session besides media: the chat/state data channel, the peer's mic and
+// camera as it reports them, stats sampled once a second, and the verification code. All of it
+// belongs to the current session and is reset with it.
+#pragma once
+
+#include <string>
+
+#include "wasm/call_events.hpp"
+#include "wasm/data_message.hpp"
+#include "wasm/outbox.hpp"
+#include "wasm/stats_math.hpp"
+
+namespace p2p::client {
+
+enum class ChatState { Closed, Open };
+
+class CallExtras {
+public:
+    explicit CallExtras(Outbox& out) : out_(out) {}
+
+    // A new session started (stats run from now) or the current one closed (everything resets).
+    void session_started();
+    void session_closed();
+
+    void channel_changed(Generation gen, bool open, bool mic_on, bool camera_on);
+    void send(Generation gen, const DataMessage& message);
+    void chat_submitted(Generation gen, const std::string& text);
+    void data_received(const std::string& text);
+
+    void toggle_stats();
+    void stats_due(Generation gen);  // TimerKind::Stats fired
+    void stats_collected(const StatsSample& sample);
+
+    // After each completed exchange: the code of the fingerprints both sides use now.
+    void show_code(const std::string& local_fingerprint, const std::string& remote_fingerprint);
+
+    bool chat_open() const { return chat_ == ChatState::Open; }
+
+private:
+    Outbox& out_;
+    ChatState chat_ = ChatState::Closed;
+    bool peer_mic_on_ = true;
+    bool peer_camera_on_ = true;
+    bool stats_visible_ = false;
+    bool have_stats_ = false;
+    StatsSample last_stats_;
+    StatsView last_view_;
+    std::string shown_code_;
+};
+
+}  // namespace p2p::client

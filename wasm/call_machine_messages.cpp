@@ -1,0 +1,112 @@
+// CallMachine, part 2: the signalling messages of the other page, and which session each belongs to.
+#include "wasm/call_machine.hpp"
+
+namespace p2p::client {
+
+namespace {
+
+std::string describe(const SessionId& id) { return id ? *id : "(none)"; }
+
+}  // namespace
+
+// A message naming another session than ours is late (or early for a session we do not have):
+// it is dropped, and the debug log says so. One without a session is the Node demo's: current.
+bool CallMachine::of_current_session(const Message& message) {
+    const SessionId& id = session_of(message);
+    if (session_) session_->peer_is(id ? PeerKind::Ours : PeerKind::Legacy);
+    if (!id || (session_ && session_->id() == id)) return true;
+    std::string ours = session_ ? describe(session_->id()) : "(no session)";
+    out_.log(LogLevel::Debug, Text::StaleSession, std::string(type_name(message)) + " " + *id + ", ours " + ours);
+    return false;
+}
+
+void CallMachine::on(const Offer& m) {
+    out_.log(LogLevel::Info, Text::OfferReceived, describe(m.session));
+    drop_held();  // their call came first: our offer, never sent, goes
+    if (!session_) return accept_offer(m);
+    if (m.session && m.session != session_->id()) return offer_of_another_session(m);
+    session_->peer_is(m.session ? PeerKind::Ours : PeerKind::Legacy);
+    // A renegotiation of our session. Only a collision with our own offer needs a decision.
+    Exchange exchange = session_->exchange();
+    bool collision = exchange == Exchange::MakingOffer || exchange == Exchange::AwaitingAnswer ||
+                     exchange == Exchange::ApplyingOffer || exchange == Exchange::MakingAnswer;
+    if (collision && !polite()) return out_.log(LogLevel::Info, Text::GlareIgnored);
+    if (collision) out_.log(LogLevel::Info, Text::GlareYield);  // setRemoteDescription rolls ours back
+    session_->apply_remote(SdpType::Offer, m.sdp);
+}
+
+// The other page started a session of its own. If ours never reached an answer of theirs, both
+// started at once (glare): the polite page takes theirs, rolling its own offer back; the other
+// ignores it and waits for the answer to its own. If ours is bound to a connection of theirs,
+// they dropped it (a reload, a fresh start after a failure): ours goes, theirs is answered.
+void CallMachine::offer_of_another_session(const Offer& m) {
+    if (!session_->bound()) {
+        if (!polite()) return out_.log(LogLevel::Info, Text::GlareIgnored, describe(m.session));
+        out_.log(LogLevel::Info, Text::GlareYield, describe(m.session));
+        session_->adopt(m.session);
+        session_->peer_is(PeerKind::Ours);
+        return session_->apply_remote(SdpType::Offer, m.sdp);
+    }
+    out_.log(LogLevel::Info, Text::PeerRestarted);
+    close_session();
+    accept_offer(m);
+}
+
+void CallMachine::on(const Answer& m) {
+    if (!session_ || session_->held() || session_->exchange() != Exchange::AwaitingAnswer) {
+        return unexpected(m, "no offer is waiting for an answer");
+    }
+    if (!of_current_session(m)) return;
+    out_.log(LogLevel::Info, Text::AnswerReceived);
+    session_->apply_remote(SdpType::Answer, m.sdp);
+}
+
+void CallMachine::on(const OfferIce& m) { remote_candidate(m, m.ice_candidate); }
+
+void CallMachine::on(const AnswerIce& m) { remote_candidate(m, m.ice_candidate); }
+
+// offer_ice comes from an offer page and answer_ice from an answer page; either is accepted,
+// since either page may start a session.
+void CallMachine::remote_candidate(const Message& message, const IceCandidate& candidate) {
+    if (!session_) return out_.log(LogLevel::Debug, Text::UnexpectedMessage, "candidate: no call");
+    if (!of_current_session(message)) return;
+    session_->remote_candidate(candidate, config_.max_queued_candidates);
+}
+
+void CallMachine::on(const Hangup& m) {
+    if (intent_ != CallIntent::Wanted) return unexpected(m, "no call");
+    if (!of_current_session(m)) return;
+    out_.notice(LogLevel::Info, Text::PeerHungUp);
+    leave_call();
+}
+
+// What the peer still holds, said on every meeting. The same session: it goes on, and whatever
+// waited for the peer goes out now. Another one, or none, while ours is bound to a connection of
+// theirs: that connection is gone (a reload), so ours goes too and, if a call is wanted, a new
+// one starts. Ours never reached them (unbound): its offer goes out again.
+void CallMachine::on(const Ready& m) {
+    if (!session_ || session_->held()) return unexpected(m, "no call to compare");
+    session_->peer_is(PeerKind::Ours);
+    if (m.session == session_->id()) {
+        out_.log(LogLevel::Info, Text::PeerBack);
+        out_.clear_notice(Text::PeerOffline);
+        session_->resume();
+        if (session_->ice_down()) recover();
+        return;
+    }
+    if (!session_->bound()) return session_->resume();
+    out_.log(LogLevel::Info, Text::PeerRestarted, describe(m.session));
+    out_.clear_notice(Text::PeerOffline);
+    close_session();
+    if (intent_ == CallIntent::Wanted && media_.on()) return begin_call();
+    set_call(CallState::Ended);
+}
+
+void CallMachine::on(const RestartRequest& m) {
+    if (!session_ || !session_->controller() || !of_current_session(m) || !session_->started()) {
+        return unexpected(m, "not ours to restart");
+    }
+    session_->restart_ice();
+}
+
+}  // namespace p2p::client
