@@ -28,10 +28,14 @@ struct RunResult {
     std::string end_state;  // both pages, summarized
     std::string trace;      // only when traced
     std::uint64_t tasks = 0;
-    bool firefox_bug_hit = false;  // the injected Firefox answer failed somewhere in the run
+    bool firefox_bug_hit = false;
+    bool room_full_hit = false;  // the relay refused a page with room_full  // the injected Firefox answer failed somewhere in the run
     bool passed() const { return problems.empty(); }
     // The failure's kind: its problems' kinds, so runs that fail alike group together.
     std::string signature() const;
+    // The likely root cause, for the summary: the first rule of model_run.cpp that matches, else
+    // the signature itself.
+    std::string primary_kind() const;
 };
 
 // `trace_lines`: 0 for no trace, SIZE_MAX for all of it, else the last that many lines.

@@ -55,7 +55,7 @@ TEST(ModelTest, RandomInterleavingsKeepTheCallConsistent) {
         tasks += result.tasks;
         if (result.passed()) continue;
         ++failed;
-        Kind& kind = kinds[result.signature()];
+        Kind& kind = kinds[result.primary_kind()];
         if (kind.count++ == 0) kind.first_seed = seed;
     }
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -110,10 +110,18 @@ void IceFabric::schedule_connect(SimPeer& a) {
         if (a.closed()) return;
         Probe still = probe(a);
         if (!still.partner) return;
-        ++a.ice_episode;  // a pending "checking" timeout is void now
-        a.connected_to = still.partner->id();
-        a.set_ice_state("connected");
+        connect(a, *still.partner);
+        // The checks that succeeded went both ways: the far side connects in the same instant.
+        SimPeer& b = *still.partner;
+        if (!is_connected(b) && probe(b).partner == &a) connect(b, a);
     });
+}
+
+void IceFabric::connect(SimPeer& a, SimPeer& b) {
+    ++a.ice_episode;  // a pending "checking" timeout or loss is void now
+    a.loss_pending = false;
+    a.connected_to = b.id();
+    a.set_ice_state("connected");
 }
 
 void IceFabric::lose(SimPeer& a) {

@@ -46,6 +46,7 @@ private:
     void evaluate_peer(SimPeer& a);
     void lose(SimPeer& a);
     void schedule_connect(SimPeer& a);
+    void connect(SimPeer& a, SimPeer& b);
     void evaluate_channel(SimPeer& a);
     void forget_closed();
 

@@ -127,7 +127,10 @@ void SimPeer::make_offer() {
 void SimPeer::make_answer() {
     const SimSdp& offer = *pending_remote_;
     bool ice_restart = committed_remote_ && offer.ufrag != committed_remote_->ufrag;
-    if (transport_ufrag_.empty() || ice_restart) transport_ufrag_ = fresh_ufrag();
+    if (transport_ufrag_.empty() || ice_restart) {
+        transport_ufrag_ = fresh_ufrag();
+        restart_pending_ = false;  // our own restartIce() is served by these new credentials too
+    }
     SimSdp answer;
     answer.type = SdpType::Answer;
     answer.pc = id_;

@@ -49,6 +49,7 @@ void SimRelay::accept(Socket& s) {
         old->broken = true;
     } else if (room_.size() >= 2) {
         note(s.page->label() + " refused: room full");
+        ++room_full_refusals;
         to_page(s, [](RelayClient& page, int id) { page.socket_opened(id); });
         to_page_text(s, encode_error(error_code::kRoomFull, "room already has two people"));
         to_page(s, [](RelayClient& page, int id) { page.socket_closed(id, kPolicyClose); });

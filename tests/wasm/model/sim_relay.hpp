@@ -39,6 +39,7 @@ public:
     void restart(SimTime down_for);
     bool up() const { return up_; }
     int members() const { return static_cast<int>(room_.size()); }
+    int room_full_refusals = 0;
 
 private:
     struct Socket {
