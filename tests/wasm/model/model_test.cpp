@@ -2,6 +2,7 @@
 // and the relay, each checked against the invariants of model_invariants.hpp.
 //   MODEL_RUNS=<n>  how many seeds (1..n), default 10000
 //   MODEL_SEED=<n>  only that seed, with its full trace
+//   MODEL_LIST=1    also one line per failing seed: seed, kind, actions
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -46,6 +47,7 @@ TEST(ModelTest, RandomInterleavingsKeepTheCallConsistent) {
         return;
     }
     const std::uint64_t runs = env_number("MODEL_RUNS", kDefaultRuns);
+    const bool list = env_number("MODEL_LIST", 0) != 0;
     std::map<std::string, Kind> kinds;
     std::uint64_t failed = 0;
     std::uint64_t tasks = 0;
@@ -55,6 +57,7 @@ TEST(ModelTest, RandomInterleavingsKeepTheCallConsistent) {
         tasks += result.tasks;
         if (result.passed()) continue;
         ++failed;
+        if (list) std::cout << "seed " << seed << ": " << result.primary_kind() << "\n" << describe(result.scenario);
         Kind& kind = kinds[result.primary_kind()];
         if (kind.count++ == 0) kind.first_seed = seed;
     }
