@@ -99,6 +99,7 @@ void CallMachine::on(const PeerJoined&) {
 // stale offer for a new call.
 void CallMachine::peer_arrived() {
     link_.arrive();
+    if (hung_up_ && !session_) out_.send(Hangup{hung_up_});
     bool live = session_ && !session_->held();
     out_.send(Ready{live ? session_->id() : SessionId{}});
     if (live) {

@@ -149,6 +149,9 @@ private:
     unsigned sessions_made_ = 0;
     unsigned fresh_in_a_row_ = 0;  // fresh sessions after failures since the last connection
     std::optional<CallSession> session_;
+    // The session the person hung up, said again at the next meeting: a hang-up sent while the
+    // relay or the peer was away is lost, and the peer would otherwise call us back into it.
+    SessionId hung_up_;
 };
 
 }  // namespace p2p::client

@@ -23,7 +23,10 @@ void CallMachine::on(const StartClicked&) {
 
 void CallMachine::on(const HangupClicked&) {
     if (intent_ != CallIntent::Wanted) return;
-    if (session_ && session_->announced() && link_.can_signal()) out_.send(Hangup{session_->id()});
+    if (session_ && session_->announced()) {
+        if (link_.can_signal()) out_.send(Hangup{session_->id()});
+        hung_up_ = session_->id();
+    }
     out_.log(LogLevel::Info, Text::HungUp);
     leave_call();
 }

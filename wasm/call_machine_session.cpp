@@ -33,6 +33,7 @@ SessionId CallMachine::next_session_id() {
 
 CallSession& CallMachine::open_session(SessionId id, bool controller, bool held) {
     close_session();
+    hung_up_.reset();  // a new session: that hang-up is history
     session_.emplace(SessionContext{out_, link_, config_.role}, ++last_gen_, std::move(id), controller, held);
     session_->open(ice_servers_, config_.relay_only);
     if (!held) {

@@ -41,6 +41,23 @@ TEST(Hangup, PeerHangupIsShownAtOnceAndEndsOurSide) {
     EXPECT_TRUE(h.one<ShowControls>().start);
 }
 
+// A hang-up while the relay is down never reaches the peer, which would call us back into the
+// session at the next meeting: it is said again then.
+TEST(Hangup, AHangupTheRelayCouldNotCarryIsSaidAgainAtTheNextMeeting) {
+    CallHarness h = CallHarness::connected();
+    h.feed(SignallingClosed{1006, ""});
+    h.feed(HangupClicked{});
+    EXPECT_TRUE(h.sent().empty());
+    h.feed(SignallingOpened{});
+    h.relay(Joined{"default", 2, {}});
+    EXPECT_EQ(h.sent(), (std::vector<Message>{Hangup{kS1}, Ready{}}));
+    h.feed(StartClicked{});
+    h.feed(LocalDescriptionSet{h.gen(), SdpType::Offer, kSdpA});
+    h.relay(PeerLeft{});
+    h.relay(PeerJoined{});
+    EXPECT_FALSE(h.sent_a<Hangup>()) << "a new session: that hang-up is history";
+}
+
 TEST(Hangup, MediaArrivingAfterHangupIsReleased) {
     CallHarness h = CallHarness::joined(Role::Offer, 2);
     h.feed(StartClicked{});
