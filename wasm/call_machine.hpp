@@ -10,6 +10,7 @@
 // names its session, so a late message of an older one is dropped instead of applied.
 #pragma once
 
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -152,6 +153,9 @@ private:
     // The session the person hung up, said again at the next meeting: a hang-up sent while the
     // relay or the peer was away is lost, and the peer would otherwise call us back into it.
     SessionId hung_up_;
+    // The last sessions that ended here: a late offer of one (a renegotiation that crossed our
+    // hang-up) is not a new call. A few suffice: ids never repeat, only late messages come.
+    std::deque<std::string> ended_;
 };
 
 }  // namespace p2p::client

@@ -1,4 +1,6 @@
 // CallMachine, part 2: the signalling messages of the other page, and which session each belongs to.
+#include <algorithm>
+
 #include "wasm/call_machine.hpp"
 
 namespace p2p::client {
@@ -22,6 +24,9 @@ bool CallMachine::of_current_session(const Message& message) {
 
 void CallMachine::on(const Offer& m) {
     out_.log(LogLevel::Info, Text::OfferReceived, describe(m.session));
+    if (m.session && std::find(ended_.begin(), ended_.end(), *m.session) != ended_.end()) {
+        return out_.log(LogLevel::Debug, Text::StaleSession, "offer " + *m.session + ": that session ended");
+    }
     drop_held();  // their call came first: our offer, never sent, goes
     if (!session_) return accept_offer(m);
     if (m.session && m.session != session_->id()) return offer_of_another_session(m);

@@ -46,6 +46,9 @@ CallSession& CallMachine::open_session(SessionId id, bool controller, bool held)
 
 void CallMachine::close_session() {
     if (!session_) return;
+    constexpr std::size_t kEndedKept = 8;
+    if (session_->id()) ended_.push_back(*session_->id());
+    if (ended_.size() > kEndedKept) ended_.pop_front();
     session_->close();
     extras_.session_closed();
     out_.cancel_timer(TimerKind::IceRestart);

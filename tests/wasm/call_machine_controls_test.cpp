@@ -58,6 +58,16 @@ TEST(Hangup, AHangupTheRelayCouldNotCarryIsSaidAgainAtTheNextMeeting) {
     EXPECT_FALSE(h.sent_a<Hangup>()) << "a new session: that hang-up is history";
 }
 
+// Their renegotiation crossed our hang-up: its offer names the session that ended, not a call.
+TEST(Hangup, AnOfferOfTheSessionWeHungUpIsNoNewCall) {
+    CallHarness h = CallHarness::connected();
+    h.feed(HangupClicked{});
+    h.relay(Offer{kSdpB, kS1});
+    EXPECT_FALSE(h.has<CreatePeerConnection>());
+    EXPECT_FALSE(h.machine.in_call());
+    EXPECT_TRUE(h.logged(Text::StaleSession, LogLevel::Debug));
+}
+
 TEST(Hangup, MediaArrivingAfterHangupIsReleased) {
     CallHarness h = CallHarness::joined(Role::Offer, 2);
     h.feed(StartClicked{});

@@ -12,6 +12,10 @@ void World::load_page(int slot) {
     config.room = "model";
     config.lang = Lang::En;
     config.seed = static_cast<std::uint32_t>(rng_.next());  // the page's reconnect jitter
+    // A page load names its sessions with a random id, as the browser shell does: never the
+    // other page's, never its own previous load's.
+    config.page_id = (slot == kOfferPage ? "A" : "B") + std::to_string(rng_.next() % 1000000) + "x" +
+                     std::to_string(incarnations_[index] + 1);
     BrowserDeps deps{env(), relay_, fabric_,
                      [this](int page, Engine engine, Generation gen, SimPeer::Hooks hooks) {
                          return make_peer(page, engine, gen, std::move(hooks));
