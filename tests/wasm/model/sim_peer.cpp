@@ -318,19 +318,16 @@ bool SimPeer::needs_negotiation() const {
     return (channel_created_ && !has_data) || (sending_ && !has_media);
 }
 
-// As the spec's "update the negotiation-needed flag": only when stable with an empty chain, once
-// per need, and the event re-checks all of it when its task runs.
+// As the spec's "update the negotiation-needed flag": a task that fires only when stable with an
+// empty chain (finish_head runs this again once the chain empties) and once per need: the flag
+// is set when the event fires and cleared when a description brings the state back to stable.
 void SimPeer::update_negotiation_needed() {
-    if (closed() || !chain_.empty() || state_ != SignalState::Stable) return;
-    if (!needs_negotiation()) {
-        negotiation_flag_ = false;
-        return;
-    }
-    if (negotiation_flag_) return;
-    negotiation_flag_ = true;
+    if (closed() || !chain_.empty()) return;
     env_.clock.after(env_.rng.ms(0, 1), [this] {
-        if (closed() || !chain_.empty() || state_ != SignalState::Stable || !negotiation_flag_) return;
+        if (closed() || !chain_.empty() || state_ != SignalState::Stable) return;
         if (!needs_negotiation()) return void(negotiation_flag_ = false);
+        if (negotiation_flag_) return;
+        negotiation_flag_ = true;
         hooks_.emit(NegotiationNeeded{gen_});
     });
 }
