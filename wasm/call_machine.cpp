@@ -75,7 +75,15 @@ void CallMachine::on(const SignallingMessage& e) {
         out_.log(LogLevel::Error, Text::BadMessage, std::string(result.error().code) + ": " + result.error().detail);
         return;
     }
-    std::visit([this](const auto& message) { on(message); }, result.message());
+    const Message& message = result.message();
+    if (is_peer_message(message)) {
+        // Offers, answers and candidates are the Node demo's too; only ours name a session.
+        bool demo_kind = std::holds_alternative<Offer>(message) || std::holds_alternative<Answer>(message) ||
+                         std::holds_alternative<OfferIce>(message) || std::holds_alternative<AnswerIce>(message);
+        bool ours = session_of(message).has_value() || !demo_kind;
+        peer_kind_ = ours ? PeerKind::Ours : PeerKind::Legacy;
+    }
+    std::visit([this](const auto& m) { on(m); }, message);
 }
 
 void CallMachine::on(const Joined& m) {
@@ -107,12 +115,17 @@ void CallMachine::peer_arrived() {
         return session_->resume();  // the Node demo's page says nothing: carry on as it expects
     }
     if (session_) return;  // a prepared offer stays ready for the click
-    if (intent_ == CallIntent::Wanted && media_.on()) return begin_call();
+    if (intent_ == CallIntent::Wanted && media_.on()) {
+        if (peer_kind_ != PeerKind::Ours) return begin_call();
+        call_on_ready_ = true;  // it may have hung up while we could not hear it
+        return;
+    }
     prepare_call();
 }
 
 void CallMachine::on(const PeerLeft&) {
     link_.leave();
+    call_on_ready_ = false;
     drop_held();
     // Only the peer's relay connection is gone for sure; media may still flow peer to peer.
     if (session_ && session_->phase() == SessionPhase::Connected) {

@@ -156,6 +156,13 @@ private:
     // The last sessions that ended here: a late offer of one (a renegotiation that crossed our
     // hang-up) is not a new call. A few suffice: ids never repeat, only late messages come.
     std::deque<std::string> ended_;
+    // What the last peer message said of the page at the other end (ours names its sessions).
+    // A returning page of ours says first whether it hung up or still holds a call, so a new
+    // call waits for its Ready (call_on_ready_); the Node demo's page says nothing, so it is
+    // called at once, as it expects.
+    PeerKind peer_kind_ = PeerKind::Unknown;
+    bool call_on_ready_ = false;
+    bool ended_here(const SessionId& id) const;
 };
 
 }  // namespace p2p::client

@@ -1,5 +1,6 @@
 // CallMachine, part 2: the signalling messages of the other page, and which session each belongs to.
 #include <algorithm>
+#include <utility>
 
 #include "wasm/call_machine.hpp"
 
@@ -24,7 +25,7 @@ bool CallMachine::of_current_session(const Message& message) {
 
 void CallMachine::on(const Offer& m) {
     out_.log(LogLevel::Info, Text::OfferReceived, describe(m.session));
-    if (m.session && std::find(ended_.begin(), ended_.end(), *m.session) != ended_.end()) {
+    if (ended_here(m.session)) {
         return out_.log(LogLevel::Debug, Text::StaleSession, "offer " + *m.session + ": that session ended");
     }
     drop_held();  // their call came first: our offer, never sent, goes
@@ -78,9 +79,15 @@ void CallMachine::remote_candidate(const Message& message, const IceCandidate& c
     session_->remote_candidate(candidate, config_.max_queued_candidates);
 }
 
+bool CallMachine::ended_here(const SessionId& id) const {
+    return id && std::find(ended_.begin(), ended_.end(), *id) != ended_.end();
+}
+
+// A hang-up of the current session, or of one that ended here while the peer could not be
+// heard (the media path dropped meanwhile): either way the person at the other end is gone.
 void CallMachine::on(const Hangup& m) {
     if (intent_ != CallIntent::Wanted) return unexpected(m, "no call");
-    if (!of_current_session(m)) return;
+    if (!ended_here(m.session) && !of_current_session(m)) return;
     out_.notice(LogLevel::Info, Text::PeerHungUp);
     leave_call();
 }
@@ -90,6 +97,7 @@ void CallMachine::on(const Hangup& m) {
 // theirs: that connection is gone (a reload), so ours goes too and, if a call is wanted, a new
 // one starts. Ours never reached them (unbound): its offer goes out again.
 void CallMachine::on(const Ready& m) {
+    if (std::exchange(call_on_ready_, false) && !session_ && intent_ == CallIntent::Wanted) return begin_call();
     if (!session_ || session_->held()) return unexpected(m, "no call to compare");
     session_->peer_is(PeerKind::Ours);
     if (m.session == session_->id()) {

@@ -205,7 +205,29 @@ TEST(PeerReturn, PeerLeftThenMediaDropEndsTheCall) {
     EXPECT_EQ(h.machine.call_state(), CallState::Ended);
     EXPECT_TRUE(h.machine.in_call()) << "a returning peer is called again";
     h.relay(PeerJoined{});
+    EXPECT_FALSE(h.has<CreatePeerConnection>()) << "once it said it did not hang up meanwhile";
+    h.relay(Ready{});
     EXPECT_TRUE(h.has<CreatePeerConnection>());
+}
+
+TEST(PeerReturn, AHangupOfTheCallThatDroppedMeanwhileEndsOurs) {
+    CallHarness h = CallHarness::connected();
+    h.relay(PeerLeft{});
+    h.feed(IceStateChanged{h.gen(), "failed"});
+    h.relay(PeerJoined{});
+    h.relay(Hangup{kS1});
+    EXPECT_TRUE(h.noticed(Text::PeerHungUp));
+    EXPECT_FALSE(h.machine.in_call());
+    h.relay(Ready{});
+    EXPECT_FALSE(h.has<CreatePeerConnection>());
+}
+
+TEST(PeerReturn, TheNodeDemosPageIsCalledAtOnce) {
+    CallHarness h = CallHarness::joined(Role::Offer, 1);
+    h.feed(StartClicked{});
+    h.feed(MediaReady{});
+    h.relay(PeerJoined{});
+    EXPECT_TRUE(h.has<CreatePeerConnection>()) << "nobody we know to wait for";
 }
 
 TEST(PeerReturn, PeerLeftBeforeConnectingEndsTheCallAtOnce) {
