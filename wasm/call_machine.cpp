@@ -89,6 +89,10 @@ void CallMachine::on(const SignallingMessage& e) {
 void CallMachine::on(const Joined& m) {
     out_.log(LogLevel::Info, Text::JoinedRoom, m.room + " (" + std::to_string(m.peers) + ")");
     ice_servers_ = m.ice_servers;
+    if (out_.showing(Text::RoomFull)) {  // a retry found a seat: the room was not full after all
+        out_.clear_notice();
+        if (intent_ == CallIntent::None) set_call(CallState::Idle);
+    }
     if (m.peers < kPeersPerRoom) {
         if (intent_ == CallIntent::Wanted && !session_) out_.log(LogLevel::Info, Text::WaitingForPeer);
         return;

@@ -37,7 +37,13 @@ void RelayLink::closed(int code, const std::string& reason) {
     std::string detail = "code " + std::to_string(code);
     if (!reason.empty()) detail += " " + reason;
     out_.log(LogLevel::Error, Text::SignallingClosed, detail);
-    if (state_ == LinkState::Refused) return out_.emit(SetSignallingState{SignallingState::Closed});
+    if (state_ == LinkState::Refused) {
+        // The seat that fills the room may be a ghost: a page of this room that reloaded or lost
+        // its network, which the relay drops at its idle timeout. Try again now and then, slowly,
+        // and keep saying the room is full meanwhile.
+        out_.emit(SetSignallingState{SignallingState::Closed});
+        return out_.start_timer(TimerKind::Reconnect, Backoff::kMaxMs);
+    }
     set(LinkState::BackingOff);
     int delay = backoff_.next_delay_ms();
     out_.notice(LogLevel::Error, Text::RelayRetrying, format_decimal(delay / 1000.0, 1) + " s");
@@ -45,7 +51,7 @@ void RelayLink::closed(int code, const std::string& reason) {
 }
 
 void RelayLink::reconnect_due() {
-    if (state_ != LinkState::BackingOff) return;
+    if (state_ != LinkState::BackingOff && state_ != LinkState::Refused) return;
     set(LinkState::Connecting);
     connect();
 }

@@ -1,5 +1,5 @@
 // The page's link to the relay, as one state machine: connecting, open, backing off after a
-// close (0.5 s doubling to 8 s with jitter), or refused for good (the room is full). Whether the
+// close (0.5 s doubling to 8 s with jitter), or refused (the room is full: retried every 8 s). Whether the
 // other person is in the room is part of it too: messages for them can only go while they are.
 #pragma once
 
@@ -24,7 +24,7 @@ public:
     // The socket closed: the peer is unreachable now, and a reconnect is scheduled.
     void closed(int code, const std::string& reason);
     void reconnect_due();  // TimerKind::Reconnect fired
-    void refuse();         // room_full: retrying would only be refused again
+    void refuse();         // room_full: retried slowly, a seat may be a ghost of a reloaded page
 
     // The relay said the peer is there (joined with two peers, peer_joined) or gone (peer_left).
     // arrive() returns false when the peer was already counted present (a duplicate).

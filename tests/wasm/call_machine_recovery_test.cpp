@@ -127,13 +127,24 @@ TEST(Reconnect, CandidateGatheredWhileTheRelayWasDownIsSentWhenItIsBack) {
     EXPECT_EQ(h.sent(), (std::vector<Message>{OfferIce{candidate("late relay candidate"), kS1}}));
 }
 
-TEST(Reconnect, RoomFullDoesNotRetry) {
+// A full room's second seat may be a ghost (a page that reloaded before the relay noticed its
+// old connection was gone): the page tries again every 8 s and keeps saying the room is full.
+TEST(Reconnect, RoomFullRetriesSlowly) {
     CallHarness h = CallHarness::joined(Role::Answer, 2);
     h.relay(Error{"room_full", "full"});
     EXPECT_TRUE(h.noticed(Text::RoomFull));
     EXPECT_EQ(h.machine.call_state(), CallState::Failed);
+    EXPECT_FALSE(h.one<ShowControls>().start) << "no call can start from a full room";
     h.feed(SignallingClosed{1000, ""});
-    EXPECT_FALSE(h.has<StartTimer>());
+    StartTimer retry = h.one<StartTimer>();
+    EXPECT_EQ(retry.delay_ms, 8000);
+    EXPECT_FALSE(h.noticed(Text::RelayRetrying)) << "the notice still says why";
+    h.feed(TimerFired{TimerKind::Reconnect, retry.token});
+    EXPECT_TRUE(h.has<OpenSignalling>());
+    h.feed(SignallingOpened{});
+    h.relay(Joined{"default", 2, {}});
+    EXPECT_TRUE(h.has<ClearNotice>()) << "a seat was free after all";
+    EXPECT_EQ(h.machine.call_state(), CallState::Idle);
 }
 
 TEST(PeerReturn, ReloadedPeerSendsReadyAndTheCallStartsAnew) {
