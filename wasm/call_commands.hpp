@@ -144,6 +144,11 @@ struct Log {
     bool notice = false;
 };
 struct ClearNotice {};
+// Kept for this tab across a reload (sessionStorage): the session the person hung up, so a
+// reloaded page can still tell a peer that never heard it. Empty: forget it.
+struct RememberHangup {
+    SessionId session;
+};
 
 using CallCommand =
     std::variant<OpenSignalling, SendMessage, StartTimer, RequestMedia, StopMedia, ShowLocalVideo,
@@ -151,7 +156,7 @@ using CallCommand =
                  AddIceCandidate, RestartIce, SendData, SetMicEnabled, SetCameraEnabled, StartShare, StopShare,
                  SwitchDevice, CollectStats, ShowRemoteVideo, ClearRemoteVideo, ShowControls, ShowToggles,
                  ShowPeerState, ShowChat, EnableChat, ShowVerifyCode, ShowNegotiations, ShowStats, SetSignallingState, SetCallState,
-                 Log, ClearNotice>;
+                 Log, ClearNotice, RememberHangup>;
 using CallCommands = std::vector<CallCommand>;
 
 }  // namespace p2p::client

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "shared/limits.hpp"
+#include "shared/messages.hpp"
 #include "wasm/log_text.hpp"
 #include "wasm/role.hpp"
 
@@ -22,6 +23,8 @@ struct CallConfig {
     // Names this page load's call sessions ("<page_id>-<n>"). Random per load (the page makes 8
     // letters and digits), so a reloaded page never reuses a session id of its previous load.
     std::string page_id = "page";
+    // The session this tab hung up before a reload (RememberHangup), said again at the next meeting.
+    SessionId hung_up_before = {};
     // Remote candidates held while no remote description is set; a peer that sends more is broken.
     std::size_t max_queued_candidates = 256;
 };

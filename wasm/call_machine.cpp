@@ -10,7 +10,10 @@ CallMachine::CallMachine(CallConfig config)
       out_(parts_->out),
       link_(parts_->link),
       media_(parts_->media),
-      extras_(parts_->extras) {}
+      extras_(parts_->extras),
+      hung_up_(config_.hung_up_before) {
+    if (hung_up_) ended_.push_back(*hung_up_);
+}
 
 CallCommands CallMachine::start() {
     out_.emit(SetSignallingState{link_.shown()});

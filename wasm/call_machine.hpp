@@ -113,6 +113,7 @@ private:
     SessionId next_session_id();
     CallSession& open_session(SessionId id, bool controller, bool held);
     void close_session();
+    void forget_hangup();
     void prepare_call();
     void drop_held();
     void begin_call();
@@ -161,6 +162,9 @@ private:
     // call waits for its Ready (call_on_ready_); the Node demo's page says nothing, so it is
     // called at once, as it expects.
     PeerKind peer_kind_ = PeerKind::Unknown;
+    // The last session that closed while the person still wanted the call (the path or the
+    // peer dropped): a hang-up of it that arrives later still ends the call. Cleared by a click.
+    SessionId dropped_;
     bool call_on_ready_ = false;
     bool ended_here(const SessionId& id) const;
 };

@@ -6,9 +6,11 @@ namespace p2p::client {
 void CallMachine::on(const StartClicked&) {
     if (intent_ == CallIntent::Wanted || !link_.open()) return;
     intent_ = CallIntent::Wanted;
+    dropped_.reset();  // a call of their earlier one is not this one
     media_.request();
     update_controls();
     if (session_ && session_->held()) {
+        forget_hangup();
         set_call(CallState::Negotiating);
         extras_.session_started();
         out_.start_timer(TimerKind::IceConnect, kIceConnectTimeoutMs);
@@ -26,6 +28,7 @@ void CallMachine::on(const HangupClicked&) {
     if (session_ && session_->announced()) {
         if (link_.can_signal()) out_.send(Hangup{session_->id()});
         hung_up_ = session_->id();
+        out_.emit(RememberHangup{hung_up_});
     }
     out_.log(LogLevel::Info, Text::HungUp);
     leave_call();

@@ -87,7 +87,7 @@ bool CallMachine::ended_here(const SessionId& id) const {
 // heard (the media path dropped meanwhile): either way the person at the other end is gone.
 void CallMachine::on(const Hangup& m) {
     if (intent_ != CallIntent::Wanted) return unexpected(m, "no call");
-    if (!ended_here(m.session) && !of_current_session(m)) return;
+    if (!(m.session && m.session == dropped_) && !of_current_session(m)) return;
     out_.notice(LogLevel::Info, Text::PeerHungUp);
     leave_call();
 }

@@ -33,10 +33,10 @@ SessionId CallMachine::next_session_id() {
 
 CallSession& CallMachine::open_session(SessionId id, bool controller, bool held) {
     close_session();
-    hung_up_.reset();  // a new session: that hang-up is history
     session_.emplace(SessionContext{out_, link_, config_.role}, ++last_gen_, std::move(id), controller, held);
     session_->open(ice_servers_, config_.relay_only);
     if (!held) {
+        forget_hangup();
         set_call(CallState::Negotiating);
         extras_.session_started();
         out_.start_timer(TimerKind::IceConnect, kIceConnectTimeoutMs);
@@ -44,10 +44,16 @@ CallSession& CallMachine::open_session(SessionId id, bool controller, bool held)
     return *session_;
 }
 
+// A call under way: the hang-up before it is history.
+void CallMachine::forget_hangup() {
+    if (hung_up_) out_.emit(RememberHangup{hung_up_ = {}});
+}
+
 void CallMachine::close_session() {
     if (!session_) return;
     constexpr std::size_t kEndedKept = 8;
     if (session_->id()) ended_.push_back(*session_->id());
+    if (intent_ == CallIntent::Wanted && session_->announced()) dropped_ = session_->id();
     if (ended_.size() > kEndedKept) ended_.pop_front();
     session_->close();
     extras_.session_closed();
@@ -98,6 +104,7 @@ void CallMachine::accept_offer(const Offer& offer) {
 
 void CallMachine::leave_call() {
     close_session();
+    dropped_.reset();
     intent_ = CallIntent::None;
     media_.stop();
     set_call(CallState::Idle);

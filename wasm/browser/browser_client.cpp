@@ -105,6 +105,13 @@ void BrowserClient::on_chat_submit(const val& event) {
     dispatch(ChatSubmitted{view_.chat_input()});
 }
 
+void BrowserClient::run(const RememberHangup& c) {
+    val storage = val::global("sessionStorage");
+    if (storage.isUndefined() || storage.isNull()) return;
+    if (c.session) storage.call<void>("setItem", std::string(kHungUpKey), *c.session);
+    else storage.call<void>("removeItem", std::string(kHungUpKey));
+}
+
 void BrowserClient::run(const ShowStats& c) {
     last_stats_ = c;
     view_.show_stats(c);

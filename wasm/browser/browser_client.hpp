@@ -16,6 +16,9 @@
 
 namespace p2p::client {
 
+// The sessionStorage key of RememberHangup (read back by main.cpp after a reload).
+inline constexpr const char* kHungUpKey = "p2p-call-hung-up";
+
 class BrowserClient {
 public:
     BrowserClient(CallConfig config, DomView& view);
@@ -81,6 +84,7 @@ public:
     void run(const SetCallState& c) { view_.set_attribute("call", state_name(c.state)); }
     void run(const Log&);
     void run(const ClearNotice&) { view_.clear_notice(); }
+    void run(const RememberHangup&);
 
 private:
     // A live RTCPeerConnection, its senders, data channel and the remote stream ontrack delivered.

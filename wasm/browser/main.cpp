@@ -54,6 +54,11 @@ int main() {
     std::string token = js::random_token();
     std::erase(token, '-');
     if (token.size() >= 8) config.page_id = token.substr(0, 8);
+    val storage = val::global("sessionStorage");
+    if (!storage.isUndefined() && !storage.isNull()) {
+        val hung_up = storage.call<val>("getItem", std::string(kHungUpKey));
+        if (hung_up.isString()) config.hung_up_before = hung_up.as<std::string>();
+    }
     client.emplace(std::move(config), *view);
     client->start();
     return 0;

@@ -11,6 +11,7 @@ void World::load_page(int slot) {
     config.role = slot == kOfferPage ? Role::Offer : Role::Answer;
     config.room = "model";
     config.lang = Lang::En;
+    config.hung_up_before = session_storage_[index];
     config.seed = static_cast<std::uint32_t>(rng_.next());  // the page's reconnect jitter
     // A page load names its sessions with a random id, as the browser shell does: never the
     // other page's, never its own previous load's.
@@ -24,7 +25,8 @@ void World::load_page(int slot) {
                      [this](int) {
                          ++media_faults_used;
                          last_media_fault_at = clock_.now();
-                     }};
+                     },
+                     &session_storage_[index]};
     browsers_.push_back(std::make_unique<SimBrowser>(std::move(deps), slot, ++incarnations_[index], engines_[index],
                                                      std::move(config)));
     pages_[index] = browsers_.back().get();
