@@ -118,7 +118,8 @@ void CallMachine::peer_arrived() {
     bool live = session_ && !session_->held();
     out_.send(Ready{live ? session_->id() : SessionId{}});
     if (live) {
-        if (session_->peer_kind() == PeerKind::Ours) return session_->await_ready();
+        // A page of ours answers with its Ready; resending before it would send things twice.
+        if (session_->peer_kind() == PeerKind::Ours || peer_kind_ == PeerKind::Ours) return session_->await_ready();
         return session_->resume();  // the Node demo's page says nothing: carry on as it expects
     }
     if (session_) return;  // a prepared offer stays ready for the click
