@@ -25,7 +25,8 @@ void CallMachine::on(const StartClicked&) {
 
 void CallMachine::on(const HangupClicked&) {
     if (intent_ != CallIntent::Wanted) return;
-    if (session_ && session_->announced()) {
+    // The peer knows a session it started, or one whose description we sent.
+    if (session_ && !session_->held() && (session_->announced() || !session_->controller())) {
         if (link_.can_signal()) out_.send(Hangup{session_->id()});
         hung_up_ = session_->id();
         out_.emit(RememberHangup{hung_up_});
@@ -47,7 +48,7 @@ void CallMachine::on(const MediaReady&) {
 void CallMachine::on(const MediaFailed& e) {
     if (!media_.failed(e.name, e.message)) return;
     intent_ = CallIntent::None;
-    if (session_ && session_->announced() && link_.can_signal()) {
+    if (session_ && (session_->announced() || !session_->controller()) && link_.can_signal()) {
         out_.send(Hangup{session_->id()});  // the peer is not left waiting for us
     }
     close_session();

@@ -53,7 +53,7 @@ void CallMachine::close_session() {
     if (!session_) return;
     constexpr std::size_t kEndedKept = 8;
     if (session_->id()) ended_.push_back(*session_->id());
-    if (intent_ == CallIntent::Wanted && session_->announced()) dropped_ = session_->id();
+    if (intent_ == CallIntent::Wanted && (session_->announced() || !session_->controller())) dropped_ = session_->id();
     if (ended_.size() > kEndedKept) ended_.pop_front();
     session_->close();
     extras_.session_closed();

@@ -85,6 +85,13 @@ TEST(Hangup, AReloadedPageStillSaysTheHangupItCouldNotDeliver) {
     EXPECT_EQ(again.one<RememberHangup>().session, std::nullopt) << "a new session: forgotten";
 }
 
+TEST(Hangup, HangingUpAnIncomingCallBeforeItsAnswerTellsThePeer) {
+    CallHarness h = CallHarness::joined(Role::Answer, 2);
+    h.relay(Offer{kSdpA, kTheirs});
+    h.feed(HangupClicked{});
+    EXPECT_EQ(h.sent(), (std::vector<Message>{Hangup{kTheirs}})) << "they wait for our answer otherwise";
+}
+
 TEST(Hangup, MediaArrivingAfterHangupIsReleased) {
     CallHarness h = CallHarness::joined(Role::Offer, 2);
     h.feed(StartClicked{});
