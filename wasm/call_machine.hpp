@@ -154,8 +154,9 @@ private:
     // The session the person hung up, said again at the next meeting: a hang-up sent while the
     // relay or the peer was away is lost, and the peer would otherwise call us back into it.
     SessionId hung_up_;
-    // The last sessions that ended here: a late offer of one (a renegotiation that crossed our
-    // hang-up) is not a new call. A few suffice: ids never repeat, only late messages come.
+    // The last sessions hung up here (by either person): a late offer of one (a renegotiation
+    // that crossed the hang-up) is not a new call. A session that closed for another reason
+    // (the peer left before it connected) may still be offered again. A few suffice.
     std::deque<std::string> ended_;
     // What the last peer message said of the page at the other end (ours names its sessions).
     // A returning page of ours says first whether it hung up or still holds a call, so a new

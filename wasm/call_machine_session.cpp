@@ -51,10 +51,7 @@ void CallMachine::forget_hangup() {
 
 void CallMachine::close_session() {
     if (!session_) return;
-    constexpr std::size_t kEndedKept = 8;
-    if (session_->id()) ended_.push_back(*session_->id());
     if (intent_ == CallIntent::Wanted && (session_->announced() || !session_->controller())) dropped_ = session_->id();
-    if (ended_.size() > kEndedKept) ended_.pop_front();
     session_->close();
     extras_.session_closed();
     out_.cancel_timer(TimerKind::IceRestart);
@@ -103,6 +100,9 @@ void CallMachine::accept_offer(const Offer& offer) {
 }
 
 void CallMachine::leave_call() {
+    constexpr std::size_t kEndedKept = 8;
+    if (session_ && session_->id()) ended_.push_back(*session_->id());
+    if (ended_.size() > kEndedKept) ended_.pop_front();
     close_session();
     dropped_.reset();
     intent_ = CallIntent::None;
