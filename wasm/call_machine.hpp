@@ -166,6 +166,9 @@ private:
     // The last session that closed while the person still wanted the call (the path or the
     // peer dropped): a hang-up of it that arrives later still ends the call. Cleared by a click.
     SessionId dropped_;
+    // The other page's session whose offer we ignored in glare: its hang-up means the person
+    // there hung up, though the session they would have had is ours.
+    SessionId glare_ignored_;
     bool call_on_ready_ = false;
     bool ended_here(const SessionId& id) const;
 };

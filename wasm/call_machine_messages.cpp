@@ -47,7 +47,10 @@ void CallMachine::on(const Offer& m) {
 // they dropped it (a reload, a fresh start after a failure): ours goes, theirs is answered.
 void CallMachine::offer_of_another_session(const Offer& m) {
     if (!session_->bound()) {
-        if (!polite()) return out_.log(LogLevel::Info, Text::GlareIgnored, describe(m.session));
+        if (!polite()) {
+            glare_ignored_ = m.session;
+            return out_.log(LogLevel::Info, Text::GlareIgnored, describe(m.session));
+        }
         out_.log(LogLevel::Info, Text::GlareYield, describe(m.session));
         session_->adopt(m.session);
         session_->peer_is(PeerKind::Ours);
@@ -87,7 +90,12 @@ bool CallMachine::ended_here(const SessionId& id) const {
 // heard (the media path dropped meanwhile): either way the person at the other end is gone.
 void CallMachine::on(const Hangup& m) {
     if (intent_ != CallIntent::Wanted) return unexpected(m, "no call");
-    if (!(m.session && m.session == dropped_) && !of_current_session(m)) return;
+    if (m.session && m.session == glare_ignored_) {
+        // They hung up while our offer crossed theirs: ours may have reached them as a call.
+        if (session_ && link_.can_signal()) out_.send(Hangup{session_->id()});
+    } else if (!(m.session && m.session == dropped_) && !of_current_session(m)) {
+        return;
+    }
     out_.notice(LogLevel::Info, Text::PeerHungUp);
     leave_call();
 }

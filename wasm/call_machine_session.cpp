@@ -105,6 +105,7 @@ void CallMachine::leave_call() {
     if (ended_.size() > kEndedKept) ended_.pop_front();
     close_session();
     dropped_.reset();
+    glare_ignored_.reset();
     intent_ = CallIntent::None;
     media_.stop();
     set_call(CallState::Idle);

@@ -29,6 +29,17 @@ TEST(Glare, ImpoliteOfferPageIgnoresTheCollidingOffer) {
     EXPECT_EQ(h.one<AddIceCandidate>().candidate.candidate, "sent-again-with-their-answer");
 }
 
+// They clicked, then hung up at once, while our offer crossed theirs: it reached them as a call
+// they would answer by themselves, so we hang it up too.
+TEST(Glare, AHangupOfTheOfferWeIgnoredEndsOurCallOnBothSides) {
+    CallHarness h = glare(Role::Offer);
+    h.relay(Offer{kSdpB, kTheirs});
+    h.relay(Hangup{kTheirs});
+    EXPECT_TRUE(h.noticed(Text::PeerHungUp));
+    EXPECT_EQ(h.sent(), (std::vector<Message>{Hangup{kS1}}));
+    EXPECT_FALSE(h.machine.in_call());
+}
+
 TEST(Glare, PoliteAnswerPageRollsBackTakesTheirSessionAndAnswers) {
     CallHarness h = glare(Role::Answer);
     Generation g = h.gen();
