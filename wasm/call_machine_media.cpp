@@ -27,8 +27,12 @@ void CallMachine::on(const HangupClicked&) {
     if (intent_ != CallIntent::Wanted) return;
     // The peer knows a session it started, or one whose description we sent.
     if (session_ && !session_->held() && (session_->announced() || !session_->controller())) {
-        if (link_.can_signal()) out_.send(Hangup{session_->id()});
         hung_up_ = session_->id();
+    } else if (!session_ || session_->held()) {
+        hung_up_ = dropped_;  // the call that dropped meanwhile, which the peer may still hold
+    }
+    if (hung_up_) {
+        if (link_.can_signal()) out_.send(Hangup{hung_up_});
         out_.emit(RememberHangup{hung_up_});
     }
     out_.log(LogLevel::Info, Text::HungUp);

@@ -90,11 +90,12 @@ bool CallMachine::ended_here(const SessionId& id) const {
 // heard (the media path dropped meanwhile): either way the person at the other end is gone.
 void CallMachine::on(const Hangup& m) {
     if (intent_ != CallIntent::Wanted) return unexpected(m, "no call");
-    if (m.session && m.session == glare_ignored_) {
-        // They hung up while our offer crossed theirs: ours may have reached them as a call.
-        if (session_ && link_.can_signal()) out_.send(Hangup{session_->id()});
-    } else if (!(m.session && m.session == dropped_) && !of_current_session(m)) {
-        return;
+    bool earlier = m.session && (m.session == glare_ignored_ || m.session == dropped_);
+    if (!earlier && !of_current_session(m)) return;
+    // They hung up a call of theirs that ours crossed, or the one that dropped before ours
+    // replaced it: ours may have reached them as a call they would answer by themselves.
+    if (earlier && session_ && session_->id() != m.session && link_.can_signal()) {
+        out_.send(Hangup{session_->id()});
     }
     out_.notice(LogLevel::Info, Text::PeerHungUp);
     leave_call();

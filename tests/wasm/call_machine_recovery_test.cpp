@@ -233,6 +233,26 @@ TEST(PeerReturn, AHangupOfTheCallThatDroppedMeanwhileEndsOurs) {
     EXPECT_FALSE(h.has<CreatePeerConnection>());
 }
 
+// The call dropped while the peer was away; the person hangs up before it is back. The peer may
+// still hold that call: it is told so, and any call of theirs that crossed it ends too.
+TEST(PeerReturn, HangingUpACallThatDroppedMeanwhileTellsThePeer) {
+    CallHarness h = CallHarness::connected();
+    h.relay(PeerLeft{});
+    h.feed(IceStateChanged{h.gen(), "failed"});
+    h.relay(PeerJoined{});
+    h.feed(HangupClicked{});
+    EXPECT_EQ(h.sent(), (std::vector<Message>{Hangup{kS1}}));
+    CallHarness peer = CallHarness::connected(Role::Answer);  // holds it, and calls anew meanwhile
+    peer.relay(PeerLeft{});
+    peer.feed(IceStateChanged{peer.gen(), "failed"});
+    peer.relay(PeerJoined{});
+    peer.relay(Ready{});
+    peer.feed(LocalDescriptionSet{peer.gen(), SdpType::Offer, kSdpA});
+    peer.relay(Hangup{kS1});
+    EXPECT_EQ(peer.sent(), (std::vector<Message>{Hangup{kS2}})) << "the crossing call ends on both sides";
+    EXPECT_FALSE(peer.machine.in_call());
+}
+
 TEST(PeerReturn, TheNodeDemosPageIsCalledAtOnce) {
     CallHarness h = CallHarness::joined(Role::Offer, 1);
     h.feed(StartClicked{});
