@@ -66,6 +66,20 @@ export function expectBothWays(pair, timeoutMs = 20000) {
   ]));
 }
 
+// Waits until both pages present remote frames now, without expectBothWays' one-second count:
+// enough to know a call is up before a test disrupts it.
+export function waitBothPlaying(pair, timeoutMs = 20000) {
+  const playingNow = () => {
+    const v = document.getElementById('remote-video');
+    const now = performance.timeOrigin + performance.now();
+    return v.videoWidth > 0 && window.__e2e.framesAfter(now - 500) > 0;
+  };
+  return withPairLogs(pair, () => Promise.all([
+    pair.offer.waitForFunction(playingNow, null, { timeout: timeoutMs, polling: 50 }),
+    pair.answer.waitForFunction(playingNow, null, { timeout: timeoutMs, polling: 50 }),
+  ]));
+}
+
 // Clicks start on the given side (our page's #start, or the seed page's, which shows it once its
 // WebSocket is open).
 export const startCall = (pair, side = 'offer') =>
