@@ -57,7 +57,8 @@ const firstLine = (error) => String(error?.message ?? error).split('\n')[0];
 
 function printRepetition(name, group, i, pairing, result) {
   const notes = result.notes.length ? ` (${result.notes.join(', ')})` : '';
-  const verdict = result.ok ? `pass, ${result.ms} ms to frames both ways` : `FAIL: ${firstLine(result.error)}`;
+  const cause = result.error?.pageCause ? ` [page log: ${result.error.pageCause}]` : '';
+  const verdict = result.ok ? `pass, ${result.ms} ms to frames both ways` : `FAIL: ${firstLine(result.error)}${cause}`;
   console.log(`repeat ${name} ${group.name} #${i + 1}/${group.times} ${pairing.join('→')}: ${verdict}${notes}`);
 }
 
@@ -87,7 +88,8 @@ function saveArtifact(name, results) {
 // Every failed repetition in one line, then the first failure of each group in full (both logs).
 function failureReport(results) {
   const failed = results.filter((r) => !r.ok);
-  const lines = failed.map((r) => `${r.group} #${r.index + 1} ${r.pairing.join('→')}: ${firstLine(r.error)}`);
+  const lines = failed.map((r) => `${r.group} #${r.index + 1} ${r.pairing.join('→')}: ${firstLine(r.error)}${
+    r.error.pageCause ? ` [page log: ${r.error.pageCause}]` : ''}`);
   const firsts = GROUPS.map((g) => failed.find((r) => r.group === g.name)).filter(Boolean);
   const details = firsts.map((r) => `=== first failure, ${r.group} #${r.index + 1} ${r.pairing.join('→')}\n${r.error.message}`);
   return `${failed.length} of ${results.length} repetitions did not end in a call with frames both ways:\n` +

@@ -47,14 +47,22 @@ export async function describePair(pair) {
   return parts.join('\n');
 }
 
-// Runs fn(); if it throws, throws again with both pages' logs added to the message.
-export async function withPairLogs(pair, fn) {
+// The first line of either page's log that reports a failed WebRTC or media operation: most
+// often the one-line cause of a call that did not come back.
+const PAGE_FAILURE = /操作失败|失败|failed/i;
+const firstPageFailure = (text) => text.split('\n').find((line) => PAGE_FAILURE.test(line) && /^\s*\[/.test(line));
+
+// Runs fn(); if it throws, throws again with `step` (what was awaited) and both pages' logs added
+// to the message, and the first failure either page logged as error.pageCause.
+export async function withPairLogs(pair, fn, step = '') {
   try {
     return await fn();
   } catch (e) {
     if (e.pairLogged) throw e;
-    const error = new Error(`${e.message}\n${await describePair(pair)}`, { cause: e });
+    const logs = await describePair(pair);
+    const error = new Error(`${step ? `${step}: ` : ''}${e.message}\n${logs}`, { cause: e });
     error.pairLogged = true;
+    error.pageCause = firstPageFailure(logs)?.trim();
     throw error;
   }
 }

@@ -26,7 +26,7 @@ async function msUntilFramesBothWays(pair, since, after) {
   await withPairLogs(pair, () => Promise.all([
     pair.offer.waitForFunction(newFrame, after, { timeout: RECOVERY_MS, polling: 50 }),
     pair.answer.waitForFunction(newFrame, after, { timeout: RECOVERY_MS, polling: 50 }),
-  ]));
+  ]), 'new remote frames on both pages');
   return Date.now() - since;
 }
 
@@ -46,7 +46,7 @@ async function reloadMidCall(pair, side) {
     const newCode = await pair[side].waitForFunction(fresh, oldCode, { timeout: RECOVERY_MS });
     await pair[other(side)].waitForFunction((c) => document.getElementById('verify-code').innerText === c,
       newCode, { timeout: RECOVERY_MS });
-  });
+  }, `after the ${side} page's reload, a new call with a new code equal on both pages`);
   const ms = await msUntilFramesBothWays(pair, reloadedAt, Date.now());
   await expectBothWays(pair);
   return ms;
@@ -97,7 +97,7 @@ async function relayCrash(pair, relayHolder) {
     waitBody(pair.answer, 'signalling', 'closed')]));
   relayHolder.relay = await startRelay({ webRoot: relayHolder.webRoot, port, stateDir });
   await withPairLogs(pair, () => Promise.all([waitBody(pair.offer, 'signalling', 'open', RECOVERY_MS),
-    waitBody(pair.answer, 'signalling', 'open', RECOVERY_MS)]));
+    waitBody(pair.answer, 'signalling', 'open', RECOVERY_MS)]), 'both pages back on the restarted relay');
   const ms = await msUntilFramesBothWays(pair, killedAt, Date.now());
   await expectBothWays(pair);
   await withPairLogs(pair, async () => assert.equal(await verifyCode(pair.answer), code,
