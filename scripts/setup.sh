@@ -11,7 +11,7 @@ P2P_APT_PACKAGES=(
   cmake g++ make pkg-config ca-certificates
   libboost-dev libssl-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev
   emscripten node-acorn
-  chromium iproute2 util-linux
+  chromium firefox-esr iproute2 util-linux
   clang libclang-rt-14-dev
   coturn
   redis-server libhiredis-dev

@@ -124,6 +124,7 @@ private:
     void ice_never_connected();
     void recover();
     void fresh_session();
+    void mend();
     // The current session when `gen` is its generation; otherwise logs the stale result.
     CallSession* current(Generation gen);
 

@@ -128,7 +128,7 @@ void CallMachine::on(const RestartRequest& m) {
     if (!session_ || !session_->controller() || !of_current_session(m) || !session_->started()) {
         return unexpected(m, "not ours to restart");
     }
-    session_->restart_ice();
+    mend();
 }
 
 }  // namespace p2p::client

@@ -218,9 +218,16 @@ void CallMachine::recover() {
     out_.start_timer(TimerKind::IceRestart, kIceRestartRetryMs);
     if (!link_.can_signal() || session_->awaiting_ready()) return;  // tried again when the peer is back
     if (++attempts > kRestartsBeforeFresh) return fresh_session();
-    if (session_->controller()) return session_->restart_ice();
+    if (session_->controller()) return mend();
     out_.send(RestartRequest{session_->id()});
     out_.log(LogLevel::Info, Text::RestartAsked);
+}
+
+// The controller mends its session: an ICE restart, or a fresh session where a restart would
+// leave the peer without pictures for seconds (restart_freezes_peer).
+void CallMachine::mend() {
+    if (session_->restart_freezes_peer() && link_.can_signal()) return fresh_session();
+    session_->restart_ice();
 }
 
 // A new RTCPeerConnection and a new session id, for a session that cannot be mended.
@@ -236,7 +243,7 @@ void CallMachine::fresh_session() {
 
 void CallMachine::on(const RestartClicked&) {
     if (!session_ || !session_->started()) return;
-    if (session_->controller()) return session_->restart_ice();
+    if (session_->controller()) return mend();
     if (!link_.can_signal()) return;
     out_.send(RestartRequest{session_->id()});
     out_.log(LogLevel::Info, Text::RestartAsked);

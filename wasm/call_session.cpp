@@ -6,6 +6,15 @@
 
 namespace p2p::client {
 
+namespace {
+
+// Firefox names itself in the SDP's origin line ("o=mozilla...THIS_IS_SDPARTA-...").
+bool written_by_firefox(const std::string& sdp) {
+    return sdp.find("o=mozilla") != std::string::npos;
+}
+
+}  // namespace
+
 CallSession::CallSession(SessionContext context, Generation gen, SessionId id, bool controller, bool held)
     : ctx_(context),
       gen_(gen),
@@ -74,6 +83,7 @@ void CallSession::negotiation_needed() {
 bool CallSession::local_description_set(SdpType type, const std::string& sdp) {
     std::string fingerprint = sdp_fingerprint(sdp);
     if (!fingerprint.empty()) local_fingerprint_ = fingerprint;
+    local_firefox_ = written_by_firefox(sdp);
     if (type == SdpType::Offer) {
         exchange_ = Exchange::AwaitingAnswer;
         local_offer_ = sdp;
@@ -117,6 +127,7 @@ void CallSession::apply_remote(SdpType type, const std::string& sdp) {
     exchange_ = type == SdpType::Answer ? Exchange::ApplyingAnswer : Exchange::ApplyingOffer;
     std::string fingerprint = sdp_fingerprint(sdp);
     if (!fingerprint.empty()) remote_fingerprint_ = fingerprint;
+    remote_firefox_ = written_by_firefox(sdp);
     ctx_.out.emit(SetRemoteDescription{gen_, type, sdp});
     for (IceCandidate& candidate : std::exchange(remote_queue_, {})) {
         ctx_.out.emit(AddIceCandidate{gen_, std::move(candidate)});

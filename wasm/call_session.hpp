@@ -103,6 +103,9 @@ public:
     const std::string& local_fingerprint() const { return local_fingerprint_; }
     const std::string& remote_fingerprint() const { return remote_fingerprint_; }
     const std::string& last_server_error() const { return server_error_; }
+    // After an ICE restart that Chromium offers, Firefox shows no incoming video for ~10 s
+    // (tests/e2e/engines.test.mjs measures it); a fresh session brings it back within a second.
+    bool restart_freezes_peer() const { return remote_firefox_ && !local_firefox_; }
     unsigned& recovery_attempts() { return recovery_attempts_; }
 
 private:
@@ -127,6 +130,8 @@ private:
     bool announced_ = false;
     bool candidates_flow_ = false;  // our current description went out: candidates may follow
     bool ever_connected_ = false;
+    bool local_firefox_ = false;   // which engine wrote each side's SDP (its o= line says so)
+    bool remote_firefox_ = false;
     std::string local_offer_;   // resent if signalling dropped before an answer came
     std::string local_answer_;  // made while the relay or the peer was away: sent on resume
     std::vector<IceCandidate> held_local_;  // waiting for their description to go out

@@ -4,11 +4,11 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 cd "$here"
-if [ ! -d node_modules/playwright-core ]; then
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/puppeteer-core ]; then
   npm ci --no-audit --no-fund >&2
 fi
 if [ "${P2P_IN_NETNS:-}" != 1 ]; then
   exec unshare -n env P2P_IN_NETNS=1 bash -c 'ip link set lo up && exec "$0" "$@"' "$here/run.sh" "$@"
 fi
-if [ $# -eq 0 ]; then set -- call.test.mjs features.test.mjs turn.test.mjs cluster.test.mjs; fi
+if [ $# -eq 0 ]; then set -- call.test.mjs features.test.mjs turn.test.mjs cluster.test.mjs engines.test.mjs repeat.test.mjs; fi
 exec node --test --test-concurrency=1 --test-reporter=spec "$@"

@@ -24,6 +24,37 @@ TEST(IceRestart, FailedRestartsAtOnceAndTheNewOfferGoesOut) {
     EXPECT_EQ(h.machine.call_state(), CallState::Connected);
 }
 
+// The page that answered the session's first offer never restarts ICE itself (Firefox would swap
+// the DTLS roles): it asks, and after two requests that did not help it starts a fresh session.
+TEST(IceRestart, ThePageThatAnsweredAsksAndThenStartsAFreshSession) {
+    CallHarness h = CallHarness::joined(Role::Offer, 2);
+    h.relay(Offer{kSdpB, kTheirs});
+    h.feed(MediaReady{});
+    h.feed(RemoteDescriptionSet{h.gen(), SdpType::Offer});
+    h.feed(LocalDescriptionSet{h.gen(), SdpType::Answer, kSdpA});
+    h.feed(IceStateChanged{h.gen(), "connected"});
+    Generation g = h.gen();
+    h.feed(IceStateChanged{g, "failed"});
+    EXPECT_FALSE(h.has<RestartIce>());
+    EXPECT_EQ(h.sent(), (std::vector<Message>{RestartRequest{kTheirs}}));
+    StartTimer next = h.one<StartTimer>();
+    h.feed(TimerFired{TimerKind::IceRestart, next.token});
+    EXPECT_EQ(h.sent(), (std::vector<Message>{RestartRequest{kTheirs}}));
+    next = h.one<StartTimer>();
+    h.feed(TimerFired{TimerKind::IceRestart, next.token});
+    EXPECT_EQ(h.one<ClosePeerConnection>().gen, g) << "two requests did not help: a fresh session";
+    h.feed(LocalDescriptionSet{h.gen(), SdpType::Offer, kSdpA});
+    EXPECT_EQ(h.sent(), (std::vector<Message>{Offer{kSdpA, kS2}})) << "ours now (page-1 was the prepared offer)";
+}
+
+TEST(IceRestart, ARestartRequestOfOurSessionRestartsIce) {
+    CallHarness h = CallHarness::connected(Role::Answer);
+    h.relay(RestartRequest{kS1});
+    EXPECT_TRUE(h.has<RestartIce>());
+    h.relay(RestartRequest{"page-0"});
+    EXPECT_FALSE(h.has<RestartIce>()) << "of another session";
+}
+
 TEST(IceRestart, DisconnectedWaitsForATimerThatIsCancelledByRecovery) {
     CallHarness h = CallHarness::connected();
     Generation g = h.gen();
@@ -42,6 +73,24 @@ TEST(IceRestart, DisconnectedThatLastsRestarts) {
     StartTimer t = h.one<StartTimer>();
     h.feed(TimerFired{TimerKind::IceRestart, t.token});
     EXPECT_TRUE(h.has<RestartIce>());
+}
+
+// Chromium restarting ICE towards Firefox leaves Firefox without pictures for ~10 s (measured in
+// tests/e2e/engines.test.mjs): a fresh session mends it instead.
+TEST(IceRestart, AChromiumPageMendsItsCallWithAFirefoxPageByAFreshSession) {
+    const std::string firefox = "v=0\r\no=mozilla...THIS_IS_SDPARTA-99.0 1 0 IN IP4 0.0.0.0\r\n"
+                                "a=fingerprint:sha-256 BB:BB\r\n";
+    CallHarness h = CallHarness::calling();
+    Generation g = h.gen();
+    h.feed(LocalDescriptionSet{g, SdpType::Offer, kSdpA});
+    h.relay(Answer{firefox, kS1});
+    h.feed(RemoteDescriptionSet{g, SdpType::Answer});
+    h.feed(IceStateChanged{g, "connected"});
+    h.feed(RestartClicked{});
+    EXPECT_FALSE(h.has<RestartIce>());
+    EXPECT_EQ(h.one<ClosePeerConnection>().gen, g);
+    EXPECT_NE(h.one<CreatePeerConnection>().gen, g);
+    EXPECT_TRUE(h.noticed(Text::FreshConnection));
 }
 
 TEST(IceRestart, TheReconnectButtonRestartsIce) {

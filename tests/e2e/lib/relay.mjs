@@ -30,12 +30,14 @@ export async function startRelay({ webRoot, extraArgs = [], port: fixedPort = 0,
     stateDir,
     origin: `https://127.0.0.1:${port}`,
     logs: () => stderr,
-    async stop() {
-      if (child.exitCode === null) {
+    // SIGTERM lets the relay close its peers cleanly; { signal: 'SIGKILL' } is a crash, which the
+    // pages only learn of from their sockets.
+    async stop({ signal = 'SIGTERM' } = {}) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
+        child.kill(signal);
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       }
       if (!givenStateDir) rmSync(stateDir, { recursive: true, force: true });
     },

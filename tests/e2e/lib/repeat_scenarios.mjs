@@ -1,0 +1,118 @@
+// The disruptions repeat.test.mjs runs over and over: each takes a fresh pair of pages (lib/pair.mjs)
+// whose call it sets up with one click on start, disrupts, and checks that the call comes back
+// with frames both ways and no further click. Each resolves to the ms from the disruption to
+// frames flowing both ways again, and throws (with both pages' logs) when the call did not recover.
+import assert from 'node:assert/strict';
+
+import { startRelay } from './relay.mjs';
+import { expectBothWays, startCall, verifyCode, waitBody, waitBothPlaying, withPairLogs } from './pair.mjs';
+
+// Long enough for a reconnect with backoff and a new call on a busy 2-core machine; a call that
+// has not come back by then has wedged as far as a person is concerned.
+export const RECOVERY_MS = 15000;
+
+const ROLLED_BACK = /回滚本方 offer|rolling back ours/;
+const other = (side) => (side === 'offer' ? 'answer' : 'offer');
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function callUp(pair) {
+  await startCall(pair, 'offer');
+  await waitBothPlaying(pair);
+}
+
+// Resolves to the ms from `since` until both pages have presented a remote frame after `after`.
+async function msUntilFramesBothWays(pair, since, after) {
+  const newFrame = (t) => window.__e2e.framesAfter(t) > 0;
+  await withPairLogs(pair, () => Promise.all([
+    pair.offer.waitForFunction(newFrame, after, { timeout: RECOVERY_MS, polling: 50 }),
+    pair.answer.waitForFunction(newFrame, after, { timeout: RECOVERY_MS, polling: 50 }),
+  ]), 'new remote frames on both pages');
+  return Date.now() - since;
+}
+
+// Reloads pair[side] mid-call. The reloaded page has a new DTLS certificate, so the new call
+// shows up as a new verification code, equal on both pages.
+async function reloadMidCall(pair, side) {
+  await callUp(pair);
+  const oldCode = await verifyCode(pair.offer);
+  const reloadedAt = Date.now();
+  await pair[side].reload();
+  await withPairLogs(pair, async () => {
+    await waitBody(pair[side], 'signalling', 'open');
+    const fresh = (old) => {
+      const code = document.getElementById('verify-code').innerText;
+      return code && code !== old && code;
+    };
+    const newCode = await pair[side].waitForFunction(fresh, oldCode, { timeout: RECOVERY_MS });
+    await pair[other(side)].waitForFunction((c) => document.getElementById('verify-code').innerText === c,
+      newCode, { timeout: RECOVERY_MS });
+  }, `after the ${side} page's reload, a new call with a new code equal on both pages`);
+  const ms = await msUntilFramesBothWays(pair, reloadedAt, Date.now());
+  await expectBothWays(pair);
+  return ms;
+}
+
+// Both pages click start in the same millisecond: each schedules an in-page click at one agreed
+// wall-clock time, so neither click waits for a round trip to the test. The polite side must roll
+// its own offer back (the log line names the polite side).
+async function glare(pair, report) {
+  const ready = () => !document.getElementById('start').hidden;
+  await withPairLogs(pair, () => Promise.all([pair.offer.waitForFunction(ready, null, { timeout: 10000 }),
+    pair.answer.waitForFunction(ready, null, { timeout: 10000 })]));
+  const target = Date.now() + 400;
+  const schedule = (at) => {
+    setTimeout(() => {
+      window.__e2e.glareClickAt = performance.timeOrigin + performance.now();
+      document.getElementById('start').click();
+    }, at - Date.now());
+  };
+  await Promise.all([pair.offer.evaluate(schedule, target), pair.answer.evaluate(schedule, target)]);
+  await sleep(target + 100 - Date.now());
+  const clicks = await Promise.all([pair.offer, pair.answer].map((p) => p.evaluate(() => window.__e2e.glareClickAt)));
+  const spread = Math.abs(clicks[0] - clicks[1]);
+  report(`clicks ${spread.toFixed(1)} ms apart`);
+  await withPairLogs(pair, async () => {
+    assert.ok(clicks.every((c) => typeof c === 'number'), `a scheduled click did not run: ${clicks}`);
+    assert.ok(spread <= 50, `the two clicks landed ${spread.toFixed(1)} ms apart: not the glare this test is for`);
+  });
+  const ms = await msUntilFramesBothWays(pair, target, target);
+  await expectBothWays(pair);
+  await withPairLogs(pair, async () => {
+    const logs = await Promise.all([pair.offer, pair.answer].map((p) =>
+      p.evaluate(() => document.getElementById('log').innerText)));
+    assert.ok(logs.some((log) => ROLLED_BACK.test(log)), 'neither page logged the polite side\'s rollback');
+  });
+  return ms;
+}
+
+// SIGKILL of the relay mid-call (no clean close), then a new relay on the same port and state dir.
+// The call is peer to peer: it must go on (same code), both pages must rejoin and keep playing.
+async function relayCrash(pair, relayHolder) {
+  await callUp(pair);
+  const code = await verifyCode(pair.offer);
+  const killedAt = Date.now();
+  const { port, stateDir } = relayHolder.relay;
+  await relayHolder.relay.stop({ signal: 'SIGKILL' });
+  await withPairLogs(pair, () => Promise.all([waitBody(pair.offer, 'signalling', 'closed'),
+    waitBody(pair.answer, 'signalling', 'closed')]));
+  relayHolder.relay = await startRelay({ webRoot: relayHolder.webRoot, port, stateDir });
+  await withPairLogs(pair, () => Promise.all([waitBody(pair.offer, 'signalling', 'open', RECOVERY_MS),
+    waitBody(pair.answer, 'signalling', 'open', RECOVERY_MS)]), 'both pages back on the restarted relay');
+  const ms = await msUntilFramesBothWays(pair, killedAt, Date.now());
+  await expectBothWays(pair);
+  await withPairLogs(pair, async () => assert.equal(await verifyCode(pair.answer), code,
+    'the call must go on through the relay crash, not be replaced'));
+  return ms;
+}
+
+// name -> { title, relay: which relay the pages use, run(pair, { report, relayHolder }) }
+export const SCENARIOS = {
+  'reload-answer': { title: 'reload of the answer page mid-call', run: (pair) => reloadMidCall(pair, 'answer') },
+  'reload-offer': { title: 'reload of the offer page mid-call', run: (pair) => reloadMidCall(pair, 'offer') },
+  glare: { title: 'glare: both pages start in the same millisecond', run: (pair, { report }) => glare(pair, report) },
+  'relay-sigkill': {
+    title: 'relay SIGKILL and restart mid-call',
+    ownRelay: true,
+    run: (pair, { relayHolder }) => relayCrash(pair, relayHolder),
+  },
+};
