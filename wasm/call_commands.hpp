@@ -121,6 +121,7 @@ struct ShowVerifyCode {
 };
 struct ShowNegotiations {
     unsigned count = 0;  // completed offer/answer exchanges on the current connection
+    SessionId session;   // which session that is (<body data-session>, for tests and diagnostics)
 };
 struct ShowStats {
     bool visible = false;

@@ -115,7 +115,7 @@ void CallMachine::leave_call() {
 }
 
 void CallMachine::exchange_completed() {
-    out_.emit(ShowNegotiations{session_->negotiations()});
+    out_.emit(ShowNegotiations{session_->negotiations(), session_->id()});
     extras_.show_code(session_->local_fingerprint(), session_->remote_fingerprint());
 }
 

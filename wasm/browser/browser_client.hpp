@@ -78,7 +78,10 @@ public:
     void run(const ShowChat& c) { view_.show_chat(c.mine, c.text); }
     void run(const EnableChat& c) { view_.enable_chat(c.enabled); }
     void run(const ShowVerifyCode& c) { view_.show_verify_code(c.code); }
-    void run(const ShowNegotiations& c) { view_.set_attribute("negotiations", std::to_string(c.count)); }
+    void run(const ShowNegotiations& c) {
+        view_.set_attribute("negotiations", std::to_string(c.count));
+        view_.set_attribute("session", c.session.value_or(""));
+    }
     void run(const ShowStats&);
     void run(const SetSignallingState& c) { view_.set_attribute("signalling", state_name(c.state)); }
     void run(const SetCallState& c) { view_.set_attribute("call", state_name(c.state)); }

@@ -2,7 +2,7 @@
 // checked as it goes. Shared by engines.test.mjs and repeat.test.mjs.
 import assert from 'node:assert/strict';
 
-import { expectBothWays, negotiations, verifyCode, waitBody, withPairLogs } from './pair.mjs';
+import { expectBothWays, negotiations, sessionOf, verifyCode, waitBody, withPairLogs } from './pair.mjs';
 import { longestFreezeMs } from './video.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -63,7 +63,11 @@ export async function restartIceFrom(pair, side) {
     await page.clickId('stats-toggle');
     await page.waitForFunction(() => !document.getElementById('stats').hidden, null, { timeout: 5000 });
   });
-  const before = { offer: await negotiations(pair.offer), answer: await negotiations(pair.answer) };
+  // Mended either way: a renegotiation of the session (ICE restart), or a fresh session (what a
+  // Chromium page does with a Firefox peer; <body data-session> names the current one).
+  const state = async (page) => ({ count: await negotiations(page), session: await sessionOf(page) });
+  const mended = (was, now) => now.session !== was.session || now.count > was.count;
+  const before = { offer: await state(pair.offer), answer: await state(pair.answer) };
   const clickedAt = Date.now();
   await withPairLogs(pair, () => page.clickId('restart-ice'));
   await sleep(clickedAt + RESTART_WINDOW_MS - Date.now());
@@ -74,8 +78,8 @@ export async function restartIceFrom(pair, side) {
       answer: Math.round(await longestFreezeMs(pair.answer, clickedAt, end)),
     },
     grew: {
-      offer: (await negotiations(pair.offer)) > before.offer,
-      answer: (await negotiations(pair.answer)) > before.answer,
+      offer: mended(before.offer, await state(pair.offer)),
+      answer: mended(before.answer, await state(pair.answer)),
     },
   };
 }

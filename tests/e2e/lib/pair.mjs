@@ -96,6 +96,7 @@ export const startCall = (pair, side = 'offer') =>
 export const verifyCode = (page) => page.evaluate(() => document.getElementById('verify-code').innerText);
 
 export const negotiations = (page) => page.evaluate(() => Number(document.body.dataset.negotiations || 0));
+export const sessionOf = (page) => page.evaluate(() => document.body.dataset.session || '');
 
 export async function closePair(pair) {
   await Promise.all([pair.offer?.close(), pair.answer?.close()]);
