@@ -107,6 +107,7 @@ private:
     // call_machine_messages.cpp: which session a message belongs to.
     bool of_current_session(const Message& message);
     void offer_of_another_session(const Offer& offer);
+    void withdraw_own_session(const Offer& offer);
     void remote_candidate(const Message& message, const IceCandidate& candidate);
 
     // call_machine_session.cpp: sessions come and go.

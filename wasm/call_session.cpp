@@ -88,7 +88,6 @@ bool CallSession::local_description_set(SdpType type, const std::string& sdp) {
         exchange_ = Exchange::AwaitingAnswer;
         local_offer_ = sdp;
         candidates_flow_ = false;  // an ICE restart's candidates are useless before its offer
-        sent_local_.clear();
         if (held()) return false;  // the click sends it (release)
         if (may_send()) send_offer();
         else ctx_.out.log(LogLevel::Info, Text::NegotiationDeferred);  // resent on resume
@@ -149,18 +148,6 @@ bool CallSession::remote_description_set(SdpType type, bool media_on) {
     return false;
 }
 
-void CallSession::adopt(SessionId id) {
-    id_ = std::move(id);
-    controller_ = false;
-    // The rollback leaves the transceivers of our own offer unassociated: the answer must use
-    // the ones their offer makes, so the senders are prepared again.
-    senders_ = Senders::None;
-    local_offer_.clear();
-    held_local_.insert(held_local_.begin(), sent_local_.begin(), sent_local_.end());
-    sent_local_.clear();
-    candidates_flow_ = false;  // they dropped the ones sent under our old id: resent after the answer
-}
-
 void CallSession::operation_failed() {
     exchange_ = Exchange::Stable;
     offer_wanted_ = false;
@@ -183,7 +170,6 @@ void CallSession::send_candidate(const IceCandidate& candidate) {
     ctx_.out.log(LogLevel::Info, Text::CandidateSent, candidate.candidate);
     if (ctx_.role == Role::Offer) ctx_.out.send(OfferIce{candidate, id_});
     else ctx_.out.send(AnswerIce{candidate, id_});
-    sent_local_.push_back(candidate);
 }
 
 bool CallSession::remote_candidate(const IceCandidate& candidate, std::size_t max_queued) {

@@ -64,9 +64,6 @@ public:
     void apply_remote(SdpType type, const std::string& sdp);
     // True when it completed an exchange (their answer to our offer).
     bool remote_description_set(SdpType type, bool media_on);
-    // Glare at the start of a session: the polite page takes the other page's session for its own
-    // (its offer is rolled back by the browser); its candidates go out again under that id.
-    void adopt(SessionId id);
     void operation_failed();
 
     void local_candidate(const IceCandidate& candidate);
@@ -135,7 +132,6 @@ private:
     std::string local_offer_;   // resent if signalling dropped before an answer came
     std::string local_answer_;  // made while the relay or the peer was away: sent on resume
     std::vector<IceCandidate> held_local_;  // waiting for their description to go out
-    std::vector<IceCandidate> sent_local_;  // of this ICE generation, sent again after adopt()
     std::vector<IceCandidate> remote_queue_;  // theirs, before any remote description
     std::string local_fingerprint_;
     std::string remote_fingerprint_;

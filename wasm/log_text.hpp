@@ -44,6 +44,7 @@ enum class Text {
     AnswerReceived,
     GlareIgnored,
     GlareYield,
+    GlareWithdraw,
     NegotiationDeferred,
     CandidateSent,
     CandidateReceived,

@@ -36,6 +36,7 @@ extern const TextTable kTextEn = {
     "Answer received",  // AnswerReceived
     "Both sides offered at once; ignoring theirs (impolite side)",  // GlareIgnored
     "Both sides offered at once; rolling back ours (polite side)",  // GlareYield
+    "Both sides called at once; dropping our call and answering theirs (polite side)",  // GlareWithdraw
     "Negotiating once signalling is back",  // NegotiationDeferred
     "Candidate sent",  // CandidateSent
     "Candidate received",  // CandidateReceived

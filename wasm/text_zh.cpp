@@ -36,6 +36,7 @@ extern const TextTable kTextZh = {
     "收到 answer",  // AnswerReceived
     "双方同时发起协商，忽略对方 offer（本方不让步）",  // GlareIgnored
     "双方同时发起协商，回滚本方 offer（本方让步）",  // GlareYield
+    "双方同时发起通话，放弃本方 offer，改为应答对方（本方让步）",  // GlareWithdraw
     "信令恢复后再协商",  // NegotiationDeferred
     "发送候选",  // CandidateSent
     "收到候选",  // CandidateReceived

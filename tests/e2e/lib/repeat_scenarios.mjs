@@ -11,7 +11,8 @@ import { expectBothWays, startCall, verifyCode, waitBody, waitBothPlaying, withP
 // has not come back by then has wedged as far as a person is concerned.
 export const RECOVERY_MS = 15000;
 
-const ROLLED_BACK = /回滚本方 offer|rolling back ours/;
+// The polite page's log line: it dropped its own offer and answered theirs (Text::GlareWithdraw).
+const YIELDED = /放弃本方 offer|dropping our call/;
 const other = (side) => (side === 'offer' ? 'answer' : 'offer');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -53,8 +54,8 @@ async function reloadMidCall(pair, side) {
 }
 
 // Both pages click start in the same millisecond: each schedules an in-page click at one agreed
-// wall-clock time, so neither click waits for a round trip to the test. The polite side must roll
-// its own offer back (the log line names the polite side).
+// wall-clock time, so neither click waits for a round trip to the test. The polite side must drop
+// its own offer and answer the other (the log line names the polite side).
 async function glare(pair, report) {
   const ready = () => !document.getElementById('start').hidden;
   await withPairLogs(pair, () => Promise.all([pair.offer.waitForFunction(ready, null, { timeout: 10000 }),
@@ -80,7 +81,7 @@ async function glare(pair, report) {
   await withPairLogs(pair, async () => {
     const logs = await Promise.all([pair.offer, pair.answer].map((p) =>
       p.evaluate(() => document.getElementById('log').innerText)));
-    assert.ok(logs.some((log) => ROLLED_BACK.test(log)), 'neither page logged the polite side\'s rollback');
+    assert.ok(logs.some((log) => YIELDED.test(log)), 'neither page logged that the polite side dropped its offer');
   });
   return ms;
 }
