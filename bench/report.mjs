@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release } from 'node:os';
 import { join } from 'node:path';
 
-import { callSetupSection } from './report/call_setup.mjs';
+import { callSetupFirefoxSection, callSetupSection } from './report/call_setup.mjs';
 import { loadSection } from './report/load.mjs';
 import { microSection } from './report/micro.mjs';
 
@@ -26,7 +26,7 @@ function machine() {
   return [
     `- **Date:** ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`,
     `- **Machine:** ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Linux ${release()}`,
-    `- **Tools:** ${firstLine('g++', ['--version'])}; node ${process.version}; ${firstLine('chromium', ['--version'])}`,
+    `- **Tools:** ${firstLine('g++', ['--version'])}; node ${process.version}; ${firstLine('chromium', ['--version'])}; ${firstLine('firefox-esr', ['--version'])}`,
   ].join('\n');
 }
 
@@ -48,6 +48,7 @@ function report(dir) {
     [microSection, readJson(dir, 'micro.json')],
     [loadSection, loadResults(dir)],
     [callSetupSection, readJson(dir, 'call_setup.json')],
+    [callSetupFirefoxSection, readJson(dir, 'call_setup_firefox.json')],
   ];
   for (const [section, data] of sections) {
     parts.push(data ? section(data) : `_${section.name.replace('Section', '')}: no results in this run._`);

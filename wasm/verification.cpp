@@ -7,23 +7,29 @@
 
 namespace p2p::client {
 
-std::string sdp_fingerprint(std::string_view sdp) {
-    constexpr std::string_view kPrefix = "a=fingerprint:";
+std::optional<std::string_view> sdp_attribute(std::string_view sdp, std::string_view name) {
     std::size_t pos = 0;
     while (pos < sdp.size()) {
         std::size_t end = sdp.find('\n', pos);
         if (end == std::string_view::npos) end = sdp.size();
         std::string_view line = sdp.substr(pos, end - pos);
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (line.substr(0, kPrefix.size()) == kPrefix) {
-            // Case differs between browsers ("SHA-256" vs "sha-256"); compare them normalised.
-            std::string value(line.substr(kPrefix.size()));
-            for (char& c : value) c = char(std::tolower(static_cast<unsigned char>(c)));
-            return value;
+        if (line.size() > name.size() + 2 && line.substr(0, 2) == "a=" && line.substr(2, name.size()) == name &&
+            line[2 + name.size()] == ':') {
+            return line.substr(3 + name.size());
         }
         pos = end + 1;
     }
-    return {};
+    return std::nullopt;
+}
+
+std::string sdp_fingerprint(std::string_view sdp) {
+    std::optional<std::string_view> found = sdp_attribute(sdp, "fingerprint");
+    if (!found) return {};
+    // Case differs between browsers ("SHA-256" vs "sha-256"); compare them normalised.
+    std::string value(*found);
+    for (char& c : value) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return value;
 }
 
 std::string verification_code(std::string_view fingerprint_a, std::string_view fingerprint_b) {

@@ -1,5 +1,7 @@
 // Opening benchmarked pages: each in a fresh browser context (its own cookies, cache and
-// connections, like a separate person on a first visit), with the timing probe installed.
+// connections, like a separate person on a first visit), with the timing probe installed. The
+// pages are those of tests/e2e/lib/engines.mjs, so the same setups run in Chromium and Firefox.
+import { launchEngine } from '../../tests/e2e/lib/engines.mjs';
 import { BENCH_PROBE } from './probe.mjs';
 
 // CAMERA_DELAY_MS=N (a sensitivity run, not the default): every getUserMedia starts N ms late in
@@ -11,15 +13,11 @@ const CAMERA_DELAY = `(() => {
   md.getUserMedia = (c) => new Promise((r) => { setTimeout(r, ${Number(process.env.CAMERA_DELAY_MS)}); }).then(() => native(c));
 })();`;
 
-export async function openProbedPage(browser, url) {
-  const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(String(e)));
-  await page.addInitScript(BENCH_PROBE);
-  if (process.env.CAMERA_DELAY_MS) await page.addInitScript(CAMERA_DELAY);
-  await page.goto(url);
-  return page;
+// The engine whose pages are measured; `browser` (Chromium only) is the Playwright browser the
+// page-load measurement also uses.
+export function launchBenchEngine(name, browser) {
+  const probe = process.env.CAMERA_DELAY_MS ? `${BENCH_PROBE}\n${CAMERA_DELAY}` : BENCH_PROBE;
+  return launchEngine(name, { probe, browser });
 }
 
 export const readProbe = (page) => page.evaluate(() => window.__bench);
@@ -37,5 +35,5 @@ export async function waitFirstFrames(page, label, videoIds, timeoutMs = 20000) 
 }
 
 export async function closeAll(...pages) {
-  for (const page of pages) await page.context().close();
+  for (const page of pages) await page.close();
 }

@@ -40,6 +40,25 @@ export function ratios(calls, setup, base) {
 const ms = (x) => (x === null || x === undefined ? '-' : x.toFixed(0)).padStart(6);
 const bytes = (x) => (x === null || x === undefined ? '-' : String(x)).padStart(8);
 
+function pageLoadLines(r) {
+  const lines = [];
+  lines.push('page load (cold: new browser context each), ms since navigation start | median    p90');
+  const pl = r.pageLoad;
+  lines.push(`ours: client.wasm fetched (last byte)                                | ${ms(pl.ours.wasmFetched.median)} ${ms(pl.ours.wasmFetched.p90)}`);
+  lines.push(`ours: wasm instantiated                                              | ${ms(pl.ours.wasm.median)} ${ms(pl.ours.wasm.p90)}`);
+  lines.push(`ours: signalling WebSocket created                                  | ${ms(pl.ours.socketCreated.median)} ${ms(pl.ours.socketCreated.p90)}`);
+  lines.push(`ours: signalling WebSocket open                                     | ${ms(pl.ours.socketOpen.median)} ${ms(pl.ours.socketOpen.p90)}`);
+  lines.push(`ours: client ready (signalling open handled)                         | ${ms(pl.ours.ready.median)} ${ms(pl.ours.ready.p90)}`);
+  lines.push(`ours: load event                                                     | ${ms(pl.ours.loadEvent.median)} ${ms(pl.ours.loadEvent.p90)}`);
+  lines.push(`seed page on node relay: WebSocket open                              | ${ms(pl.seed.ready.median)} ${ms(pl.seed.ready.p90)}`);
+  lines.push('');
+  lines.push(`bundle (every file the call page requested), bytes |      raw  gzip -9     sent`);
+  for (const f of r.bundle.files) lines.push(`${f.path.padEnd(49)} | ${bytes(f.raw)} ${bytes(f.gzip)} ${bytes(f.transferBody)}`);
+  const t = r.bundle.total;
+  lines.push(`${'total (target: gzip <= 60 KB = 60000 bytes)'.padEnd(49)} | ${bytes(t.raw)} ${bytes(t.gzip)} ${bytes(t.transferBody)}`);
+  return lines;
+}
+
 export function printReport(r) {
   const lines = [];
   lines.push(`command: ${r.command}`);
@@ -61,19 +80,7 @@ export function printReport(r) {
     lines.push(`ratio ${key.padEnd(26)} (median, p90) |        ${x(q.offer.ice.median)} ${x(q.offer.ice.p90)} |         ${x(q.offer.frame.median)} ${x(q.offer.frame.p90)} |        ${x(q.answer.ice.median)} ${x(q.answer.ice.p90)} |          ${x(q.answer.frame.median)} ${x(q.answer.frame.p90)}`);
   }
   lines.push('');
-  lines.push('page load (cold: new browser context each), ms since navigation start | median    p90');
-  const pl = r.pageLoad;
-  lines.push(`ours: client.wasm fetched (last byte)                                | ${ms(pl.ours.wasmFetched.median)} ${ms(pl.ours.wasmFetched.p90)}`);
-  lines.push(`ours: wasm instantiated                                              | ${ms(pl.ours.wasm.median)} ${ms(pl.ours.wasm.p90)}`);
-  lines.push(`ours: signalling WebSocket created                                  | ${ms(pl.ours.socketCreated.median)} ${ms(pl.ours.socketCreated.p90)}`);
-  lines.push(`ours: signalling WebSocket open                                     | ${ms(pl.ours.socketOpen.median)} ${ms(pl.ours.socketOpen.p90)}`);
-  lines.push(`ours: client ready (signalling open handled)                         | ${ms(pl.ours.ready.median)} ${ms(pl.ours.ready.p90)}`);
-  lines.push(`ours: load event                                                     | ${ms(pl.ours.loadEvent.median)} ${ms(pl.ours.loadEvent.p90)}`);
-  lines.push(`seed page on node relay: WebSocket open                              | ${ms(pl.seed.ready.median)} ${ms(pl.seed.ready.p90)}`);
-  lines.push('');
-  lines.push(`bundle (every file the call page requested), bytes |      raw  gzip -9     sent`);
-  for (const f of r.bundle.files) lines.push(`${f.path.padEnd(49)} | ${bytes(f.raw)} ${bytes(f.gzip)} ${bytes(f.transferBody)}`);
-  const t = r.bundle.total;
-  lines.push(`${'total (target: gzip <= 60 KB = 60000 bytes)'.padEnd(49)} | ${bytes(t.raw)} ${bytes(t.gzip)} ${bytes(t.transferBody)}`);
+  if (r.pageLoad) lines.push(...pageLoadLines(r));
+  else lines.push('page load and bundle bytes: measured in the Chromium run (--engine chromium)');
   console.log(lines.join('\n'));
 }

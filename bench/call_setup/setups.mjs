@@ -6,7 +6,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-import { closeAll, openProbedPage, readProbe, waitFirstFrames } from './pages.mjs';
+import { closeAll, readProbe, waitFirstFrames } from './pages.mjs';
 
 export async function startNodeBaseline(serverJs, root, work) {
   execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes',
@@ -30,16 +30,19 @@ const sideTimes = (clickAt, probe, videoId, pcIndex = 0) => ({
 // The person's pause between seeing #start and clicking it (see compare.mjs --settle).
 const think = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
 
+// `engine` is one of tests/e2e/lib/engines.mjs (pages.mjs launchBenchEngine): every page it
+// opens is loaded, in a context of its own, with the timing probe.
+
 // A call between two pages: the answer page opens first (so the offer finds its peer waiting),
 // each waits for its signalling socket, then, `settleMs` later, the offer page's #start is clicked.
-async function twoPageCall(browser, urls, waitReady, settleMs) {
-  const answer = await openProbedPage(browser, urls.answer);
+async function twoPageCall(engine, urls, waitReady, settleMs) {
+  const answer = await engine.openPage(urls.answer);
   await waitReady(answer);
-  const offer = await openProbedPage(browser, urls.offer);
+  const offer = await engine.openPage(urls.offer);
   await waitReady(offer);
   await think(settleMs);
   try {
-    await offer.locator('#start').click({ timeout: 10000 });
+    await offer.clickId('start', { timeout: 10000 });
     await Promise.all([waitFirstFrames(offer, 'offer', ['remote-video']), waitFirstFrames(answer, 'answer', ['remote-video'])]);
     const [o, a] = [await readProbe(offer), await readProbe(answer)];
     return { offer: sideTimes(o.clickAt, o, 'remote-video'), answer: sideTimes(o.clickAt, a, 'remote-video') };
@@ -48,26 +51,25 @@ async function twoPageCall(browser, urls, waitReady, settleMs) {
   }
 }
 
-export function oursCall(browser, origin, room, settleMs) {
+export function oursCall(engine, origin, room, settleMs) {
   const url = (type) => `${origin}/p2p?type=${type}&room=${room}`;
-  return twoPageCall(browser, { offer: url('offer'), answer: url('answer') },
+  return twoPageCall(engine, { offer: url('offer'), answer: url('answer') },
     (page) => page.waitForSelector('body[data-signalling="open"]', { timeout: 10000 }), settleMs);
 }
 
 // The seed page shows #start once its socket is open; the answer page shows nothing, so the
 // probe's socket-open mark is what says it is ready.
-export function nodeCall(browser, origin, settleMs) {
+export function nodeCall(engine, origin, settleMs) {
   const url = (type) => `${origin}/seed-peer.html?type=${type}`;
-  return twoPageCall(browser, { offer: url('offer'), answer: url('answer') },
+  return twoPageCall(engine, { offer: url('offer'), answer: url('answer') },
     (page) => page.waitForFunction(() => window.__bench.load.socketOpen !== undefined, null, { timeout: 10000 }), settleMs);
 }
 
-export async function floorCall(browser, origin, settleMs) {
-  const page = await openProbedPage(browser, `${origin}/call-setup-floor.html`);
-  await page.waitForLoadState('load');
+export async function floorCall(engine, origin, settleMs) {
+  const page = await engine.openPage(`${origin}/call-setup-floor.html`);
   await think(settleMs);
   try {
-    await page.locator('#start').click({ timeout: 10000 });
+    await page.clickId('start', { timeout: 10000 });
     await waitFirstFrames(page, 'floor', ['remote-video-offer', 'remote-video-answer']);
     const p = await readProbe(page);
     return { offer: sideTimes(p.clickAt, p, 'remote-video-offer', 0), answer: sideTimes(p.clickAt, p, 'remote-video-answer', 1) };

@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 
 import { startRelay } from '../../tests/e2e/lib/relay.mjs';
 import { launchBrowser } from '../../tests/e2e/lib/browser.mjs';
-import { closeAll, openProbedPage, readProbe, waitFirstFrames } from './pages.mjs';
+import { readProbe, waitFirstFrames } from './pages.mjs';
+import { BENCH_PROBE } from './probe.mjs';
 import { startNodeBaseline } from './setups.mjs';
 import { TRACE_PROBE } from './trace_probe.mjs';
 
@@ -40,8 +41,13 @@ const url = (type, i) => (seed ? `${relay.origin}/seed-peer.html?type=${type}` :
 const ready = (page) => (seed ? page.waitForFunction(() => window.__bench.load.socketOpen !== undefined)
   : page.waitForSelector('body[data-signalling="open"]'));
 
+// Raw Playwright pages (not lib/engines.mjs ones): the trace needs CDP and Chrome tracing.
 async function open(u) {
-  const page = await openProbedPage(browser, 'about:blank');
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 720 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  await page.addInitScript(BENCH_PROBE);
   await page.addInitScript(TRACE_PROBE);
   await page.goto(u);
   await ready(page);
@@ -136,7 +142,7 @@ try {
       console.log(`--- round ${i} click at ${(o.clickAt / 1000).toFixed(4)}`);
       for (const [ms, side, what, detail] of rows) if (ms > -5) console.log(`${ms.toFixed(1).padStart(8)} ${side} ${what} ${detail}`);
     }
-    await closeAll(offer, answer);
+    for (const page of [offer, answer]) await page.context().close();
   }
 } finally {
   await browser.close();

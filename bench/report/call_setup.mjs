@@ -63,3 +63,13 @@ export function callSetupSection(data) {
     targets(data),
   ].join('\n\n');
 }
+
+// The same calls in Firefox (compare.mjs --engine firefox): call set-up only, the page load and
+// the bundle being measured in the Chromium run.
+export function callSetupFirefoxSection(data) {
+  return [
+    `### Call set-up in headless ${data.browser.replace(/ headless$/, '')} (${data.calls} calls per setup, interleaved, after ${data.warmup} warm-up round; click ${data.settleMs ?? 0} ms after both pages are ready; load average ${data.loadAverage?.start ?? '?'} → ${data.loadAverage?.end ?? '?'})`,
+    command(data.command),
+    callTable(data),
+  ].join('\n\n');
+}

@@ -73,6 +73,18 @@ public:
         return h;
     }
 
+    // A page whose session the other page started (kTheirs): it answered their offer, with its
+    // camera on, and ICE connected.
+    static CallHarness follower(Role role = Role::Offer) {
+        CallHarness h = joined(role, 2);
+        h.relay(Offer{kSdpB, kTheirs});
+        h.feed(MediaReady{});
+        h.feed(RemoteDescriptionSet{h.gen(), SdpType::Offer});
+        h.feed(LocalDescriptionSet{h.gen(), SdpType::Answer, kSdpA});
+        h.feed(IceStateChanged{h.gen(), "connected"});
+        return h;
+    }
+
     static CallConfig config(Role role, std::string room) {
         CallConfig c;
         c.role = role;

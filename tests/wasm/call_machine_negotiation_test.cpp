@@ -83,16 +83,6 @@ TEST(Glare, ImpoliteSideIgnoresWhileItsOfferIsInFlight) {
     EXPECT_TRUE(h.logged(Text::GlareIgnored));
 }
 
-// A page whose session the other page started: answered their offer, connected.
-CallHarness follower() {
-    CallHarness h = CallHarness::joined(Role::Offer, 2);
-    h.relay(Offer{kSdpB, kTheirs});
-    h.feed(MediaReady{});
-    h.feed(RemoteDescriptionSet{h.gen(), SdpType::Offer});
-    h.feed(LocalDescriptionSet{h.gen(), SdpType::Answer, kSdpA});
-    h.feed(IceStateChanged{h.gen(), "connected"});
-    return h;
-}
 
 TEST(Renegotiation, TheSessionsFirstOffererRenegotiatesAConnectedCall) {
     for (Role role : {Role::Offer, Role::Answer}) {
@@ -111,14 +101,14 @@ TEST(Renegotiation, TheSessionsFirstOffererRenegotiatesAConnectedCall) {
 
 // An offer from the page that answered the first one would swap the DTLS roles in Firefox.
 TEST(Renegotiation, ThePageThatAnsweredNeverOffersInThatSession) {
-    CallHarness h = follower();
+    CallHarness h = CallHarness::follower();
     h.feed(NegotiationNeeded{h.gen()});
     EXPECT_FALSE(h.has<SetLocalDescription>());
     EXPECT_TRUE(h.logged(Text::NegotiationLeftToPeer, LogLevel::Debug));
 }
 
 TEST(Renegotiation, RemoteReofferOnAConnectedCallIsAnswered) {
-    CallHarness h = follower();
+    CallHarness h = CallHarness::follower();
     Generation g = h.gen();
     h.relay(Offer{kSdpB, kTheirs});
     EXPECT_FALSE(h.logged(Text::GlareIgnored));
@@ -130,7 +120,7 @@ TEST(Renegotiation, RemoteReofferOnAConnectedCallIsAnswered) {
 }
 
 TEST(Renegotiation, AnOfferOfAnotherSessionReplacesAConnectedOne) {
-    CallHarness h = follower();
+    CallHarness h = CallHarness::follower();
     Generation old = h.gen();
     h.relay(Offer{kSdpB, "peer-2"});  // e.g. the other page started afresh after a failure
     EXPECT_EQ(h.one<ClosePeerConnection>().gen, old);

@@ -102,7 +102,12 @@ EMSCRIPTEN_BINDINGS(p2p_client) {
     function("p2p_share_failed",
              +[](val e) { with_client([&](auto& c) { c.dispatch(ShareFailed{js::to_string(e)}); }); });
     function("p2p_share_ended", &raise<ShareStopped>);
-    // RTCPeerConnection promises and events, bound to the generation.
+}
+
+// RTCPeerConnection promises and events, bound to the generation.
+EMSCRIPTEN_BINDINGS(p2p_client_peer) {
+    using emscripten::function;
+    using namespace p2p::client;
     function("p2p_local_set", +[](Generation g, val) { with_client([&](auto& c) { c.on_local_description_set(g); }); });
     function("p2p_remote_set", +[](Generation g, int type, val) {
         with_client([&](auto& c) { c.dispatch(RemoteDescriptionSet{g, static_cast<SdpType>(type)}); });

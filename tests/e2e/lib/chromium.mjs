@@ -21,18 +21,21 @@ function wrapPage(page) {
   };
 }
 
-export async function launchChromiumEngine() {
-  const browser = await launchBrowser();
+// options.probe: the script every page gets before its own (default: the e2e probe);
+// options.browser: a Playwright browser to open the pages in (default: a new one, closed with it).
+export async function launchChromiumEngine({ probe = PAGE_PROBE, browser: given } = {}) {
+  const browser = given ?? await launchBrowser();
   return {
     name: 'chromium',
+    version: async () => `Chromium ${browser.version()}`,
     async openPage(url) {
       const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: VIEWPORT, locale: 'zh-CN' });
       const page = await context.newPage();
       const wrapped = wrapPage(page);
-      await page.addInitScript(PAGE_PROBE);
+      await page.addInitScript(probe);
       await page.goto(url);
       return wrapped;
     },
-    close: () => browser.close(),
+    close: async () => { if (!given) await browser.close(); },
   };
 }

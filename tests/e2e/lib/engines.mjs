@@ -3,6 +3,7 @@
 // BiDi) return engines whose pages satisfy it:
 //
 //   engine.name                        'chromium' | 'firefox'
+//   engine.version()                   resolves to e.g. 'Chromium 156.0.7632.45'
 //   engine.openPage(url)               a fresh page in its own context, the probe installed, at url
 //   engine.close()                     ends the engine's browser process(es)
 //   page.engine                        the engine's name
@@ -22,8 +23,10 @@ import { launchFirefoxEngine } from './firefox.mjs';
 
 export const ENGINE_NAMES = ['chromium', 'firefox'];
 
-export function launchEngine(name) {
-  if (name === 'chromium') return launchChromiumEngine();
-  if (name === 'firefox') return launchFirefoxEngine();
+// options: { probe } (the script each page gets first; default lib/probe.mjs), and for Chromium
+// { browser } (a Playwright browser to use rather than a new one).
+export function launchEngine(name, options = {}) {
+  if (name === 'chromium') return launchChromiumEngine(options);
+  if (name === 'firefox') return launchFirefoxEngine(options);
   throw new Error(`unknown browser engine ${name}`);
 }

@@ -55,7 +55,8 @@ function wrapPage(page, context, release) {
   };
 }
 
-export async function launchFirefoxEngine() {
+// options.probe: the script every page gets before its own (default: the e2e probe).
+export async function launchFirefoxEngine({ probe = PAGE_PROBE } = {}) {
   const idle = [];      // processes without a page
   const all = [];
   const takeProcess = async () => {
@@ -69,13 +70,18 @@ export async function launchFirefoxEngine() {
   };
   return {
     name: 'firefox',
+    async version() {
+      const browser = await takeProcess();
+      idle.push(browser);
+      return (await browser.version()).replace(/^firefox\//i, 'Firefox ');
+    },
     async openPage(url) {
       const browser = await takeProcess();
       const context = await browser.createBrowserContext();
       const page = await context.newPage();
       const wrapped = wrapPage(page, context, () => idle.push(browser));
       await page.setViewport(VIEWPORT);
-      await page.evaluateOnNewDocument(PAGE_PROBE);
+      await page.evaluateOnNewDocument(probe);
       await page.goto(url, { waitUntil: 'load' });
       return wrapped;
     },

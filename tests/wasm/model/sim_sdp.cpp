@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cstdio>
 
+#include "wasm/verification.hpp"
+
 namespace p2p::client::model {
 
 namespace {
@@ -19,21 +21,6 @@ std::optional<int> to_int(std::string_view text) {
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
     return value;
-}
-
-// The value of the first "a=<name>:" line, if any.
-std::optional<std::string_view> attribute(std::string_view sdp, std::string_view name) {
-    std::string prefix = "a=" + std::string(name) + ":";
-    std::size_t pos = 0;
-    while (pos < sdp.size()) {
-        std::size_t end = sdp.find('\n', pos);
-        if (end == std::string_view::npos) end = sdp.size();
-        std::string_view line = sdp.substr(pos, end - pos);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (line.substr(0, prefix.size()) == prefix) return line.substr(prefix.size());
-        pos = end + 1;
-    }
-    return std::nullopt;
 }
 
 bool has_line(std::string_view sdp, std::string_view start) {
@@ -61,10 +48,10 @@ std::string write_sdp(const SimSdp& sdp) {
 std::optional<SimSdp> parse_sdp(std::string_view text, SdpType type) {
     SimSdp sdp;
     sdp.type = type;
-    auto pc = attribute(text, "x-sim-pc");
-    auto offer = attribute(text, "x-sim-offer");
-    auto ufrag = attribute(text, "ice-ufrag");
-    auto setup = attribute(text, "setup");
+    auto pc = sdp_attribute(text, "x-sim-pc");
+    auto offer = sdp_attribute(text, "x-sim-offer");
+    auto ufrag = sdp_attribute(text, "ice-ufrag");
+    auto setup = sdp_attribute(text, "setup");
     if (!pc || !offer || !ufrag || !setup) return std::nullopt;
     std::size_t dot = offer->find('.');
     if (dot == std::string_view::npos) return std::nullopt;
@@ -79,7 +66,7 @@ std::optional<SimSdp> parse_sdp(std::string_view text, SdpType type) {
     sdp.setup = std::string(*setup);
     sdp.media = has_line(text, "a=sendrecv");
     sdp.data = has_line(text, "m=application");
-    sdp.firefox = attribute(text, "x-sim-engine").has_value();
+    sdp.firefox = sdp_attribute(text, "x-sim-engine").has_value();
     return sdp;
 }
 
