@@ -4,6 +4,7 @@
 #include <string>
 #include <variant>
 #include <vector>
+#include <vector>
 
 #include "shared/messages.hpp"
 #include "wasm/call_events.hpp"
@@ -148,7 +149,7 @@ struct ClearNotice {};
 // Kept for this tab across a reload (sessionStorage): the session the person hung up, so a
 // reloaded page can still tell a peer that never heard it. Empty: forget it.
 struct RememberHangup {
-    SessionId session;
+    std::vector<std::string> sessions;  // what the hang-up named; empty: forget it
 };
 
 using CallCommand =

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "shared/limits.hpp"
 #include "shared/messages.hpp"
@@ -23,8 +24,9 @@ struct CallConfig {
     // Names this page load's call sessions ("<page_id>-<n>"). Random per load (the page makes 8
     // letters and digits), so a reloaded page never reuses a session id of its previous load.
     std::string page_id = "page";
-    // The session this tab hung up before a reload (RememberHangup), said again at the next meeting.
-    SessionId hung_up_before = {};
+    // The sessions this tab's last hang-up named before a reload (RememberHangup), said again at
+    // the next meeting.
+    std::vector<std::string> hung_up_before = {};
     // Remote candidates held while no remote description is set; a peer that sends more is broken.
     std::size_t max_queued_candidates = 256;
 };

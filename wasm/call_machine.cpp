@@ -12,7 +12,7 @@ CallMachine::CallMachine(CallConfig config)
       media_(parts_->media),
       extras_(parts_->extras),
       hung_up_(config_.hung_up_before) {
-    if (hung_up_) ended_.push_back(*hung_up_);
+    for (const std::string& id : hung_up_) ended_.push_back(id);
 }
 
 CallCommands CallMachine::start() {
@@ -114,7 +114,7 @@ void CallMachine::on(const PeerJoined&) {
 // stale offer for a new call.
 void CallMachine::peer_arrived() {
     link_.arrive();
-    if (hung_up_ && !session_) out_.send(Hangup{hung_up_});
+    if (!session_) send_hangups();
     bool live = session_ && !session_->held();
     out_.send(Ready{live ? session_->id() : SessionId{}});
     if (live) {

@@ -108,6 +108,8 @@ private:
     bool of_current_session(const Message& message);
     void offer_of_another_session(const Offer& offer);
     void withdraw_own_session(const Offer& offer);
+    std::vector<std::string> sessions_to_hang_up() const;
+    void send_hangups();
     void remote_candidate(const Message& message, const IceCandidate& candidate);
 
     // call_machine_session.cpp: sessions come and go.
@@ -153,9 +155,10 @@ private:
     unsigned sessions_made_ = 0;
     unsigned fresh_in_a_row_ = 0;  // fresh sessions after failures since the last connection
     std::optional<CallSession> session_;
-    // The session the person hung up, said again at the next meeting: a hang-up sent while the
-    // relay or the peer was away is lost, and the peer would otherwise call us back into it.
-    SessionId hung_up_;
+    // The sessions the person's hang-up named (session_to_hang_up), said again at the next
+    // meeting: a hang-up sent while the relay or the peer was away is lost, and the peer would
+    // otherwise call us back into it.
+    std::vector<std::string> hung_up_;
     // The last sessions hung up here (by either person): a late offer of one (a renegotiation
     // that crossed the hang-up) is not a new call. A session that closed for another reason
     // (the peer left before it connected) may still be offered again. A few suffice.
@@ -171,6 +174,9 @@ private:
     // The other page's session whose offer we ignored in glare: its hang-up means the person
     // there hung up, though the session they would have had is ours.
     SessionId glare_ignored_;
+    // Our session whose offer we dropped in glare (withdraw_own_session): a peer that hung up
+    // meanwhile may have taken that offer for a new call, so our hang-up reply names it too.
+    SessionId withdrawn_;
     bool call_on_ready_ = false;
     bool ended_here(const SessionId& id) const;
 };

@@ -25,18 +25,30 @@ void CallMachine::on(const StartClicked&) {
 
 void CallMachine::on(const HangupClicked&) {
     if (intent_ != CallIntent::Wanted) return;
-    // The peer knows a session it started, or one whose description we sent.
-    if (session_ && !session_->held() && (session_->announced() || !session_->controller())) {
-        hung_up_ = session_->id();
-    } else if (!session_ || session_->held()) {
-        hung_up_ = dropped_;  // the call that dropped meanwhile, which the peer may still hold
-    }
-    if (hung_up_) {
-        if (link_.can_signal()) out_.send(Hangup{hung_up_});
+    hung_up_ = sessions_to_hang_up();
+    if (!hung_up_.empty()) {
+        send_hangups();
         out_.emit(RememberHangup{hung_up_});
     }
     out_.log(LogLevel::Info, Text::HungUp);
     leave_call();
+}
+
+// What the peer may hold: a session it started or answered; else ours, if its offer went out,
+// and the call that dropped before it (the peer may never have had our offer and still hold
+// that one, or have had it and dropped that one: either way one of the two ends its call).
+std::vector<std::string> CallMachine::sessions_to_hang_up() const {
+    bool live = session_ && !session_->held();
+    if (live && (session_->bound() || !session_->controller())) return {*session_->id()};
+    std::vector<std::string> ids;
+    if (live && session_->announced()) ids.push_back(*session_->id());
+    if (dropped_) ids.push_back(*dropped_);
+    return ids;
+}
+
+void CallMachine::send_hangups() {
+    if (!link_.can_signal()) return;
+    for (const std::string& id : hung_up_) out_.send(Hangup{id});
 }
 
 void CallMachine::on(const MediaReady&) {

@@ -32,6 +32,7 @@ void CallMachine::on(const Offer& m) {
     if (!session_) return accept_offer(m);
     if (m.session && m.session != session_->id()) return offer_of_another_session(m);
     session_->peer_is(m.session ? PeerKind::Ours : PeerKind::Legacy);
+    if (session_->repeats_their_offer(m.sdp)) return session_->answer_again();
     // A renegotiation of our session. Only a collision with our own offer needs a decision.
     Exchange exchange = session_->exchange();
     bool collision = exchange == Exchange::MakingOffer || exchange == Exchange::AwaitingAnswer ||
@@ -64,6 +65,7 @@ void CallMachine::offer_of_another_session(const Offer& m) {
 // same-millisecond glares in tests/e2e/repeat.test.mjs). The peer knows our session only as the
 // offer it ignored, so there is nothing of it to hang up later.
 void CallMachine::withdraw_own_session(const Offer& m) {
+    withdrawn_ = session_->id();
     SessionId dropped = dropped_;
     close_session();
     dropped_ = std::move(dropped);
@@ -106,6 +108,7 @@ void CallMachine::on(const Hangup& m) {
     if (earlier && session_ && session_->id() != m.session && link_.can_signal()) {
         out_.send(Hangup{session_->id()});
     }
+    if (withdrawn_ && withdrawn_ != m.session && link_.can_signal()) out_.send(Hangup{withdrawn_});
     out_.notice(LogLevel::Info, Text::PeerHungUp);
     leave_call();
 }

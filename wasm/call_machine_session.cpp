@@ -46,7 +46,7 @@ CallSession& CallMachine::open_session(SessionId id, bool controller, bool held)
 
 // A call under way: the hang-up before it is history.
 void CallMachine::forget_hangup() {
-    if (hung_up_) out_.emit(RememberHangup{hung_up_ = {}});
+    if (!hung_up_.empty()) out_.emit(RememberHangup{hung_up_ = {}});
 }
 
 void CallMachine::close_session() {
@@ -106,6 +106,7 @@ void CallMachine::leave_call() {
     close_session();
     dropped_.reset();
     glare_ignored_.reset();
+    withdrawn_.reset();
     intent_ = CallIntent::None;
     media_.stop();
     set_call(CallState::Idle);

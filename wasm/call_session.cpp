@@ -107,6 +107,7 @@ void CallSession::send_offer() {
 }
 
 void CallSession::send_answer() {
+    sent_answer_ = local_answer_;
     ctx_.out.send(Answer{std::exchange(local_answer_, {}), id_});
     announced_ = true;
     ctx_.out.log(LogLevel::Info, Text::AnswerSent);
@@ -127,6 +128,10 @@ void CallSession::apply_remote(SdpType type, const std::string& sdp) {
     std::string fingerprint = sdp_fingerprint(sdp);
     if (!fingerprint.empty()) remote_fingerprint_ = fingerprint;
     remote_firefox_ = written_by_firefox(sdp);
+    if (type == SdpType::Offer) {
+        remote_offer_ = sdp;
+        sent_answer_.clear();
+    }
     ctx_.out.emit(SetRemoteDescription{gen_, type, sdp});
     for (IceCandidate& candidate : std::exchange(remote_queue_, {})) {
         ctx_.out.emit(AddIceCandidate{gen_, std::move(candidate)});
@@ -146,6 +151,13 @@ bool CallSession::remote_description_set(SdpType type, bool media_on) {
     else prepare_senders();
     ctx_.out.emit(SetLocalDescription{gen_});
     return false;
+}
+
+void CallSession::answer_again() {
+    ctx_.out.log(LogLevel::Info, Text::OfferRepeated);
+    if (exchange_ == Exchange::Stable && !sent_answer_.empty() && may_send()) {
+        ctx_.out.send(Answer{sent_answer_, id_});
+    }
 }
 
 void CallSession::operation_failed() {

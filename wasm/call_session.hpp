@@ -65,6 +65,11 @@ public:
     // True when it completed an exchange (their answer to our offer).
     bool remote_description_set(SdpType type, bool media_on);
     void operation_failed();
+    // Their offer again, byte for byte (a resend): our answer goes again if it is made, else it
+    // goes out when it is; the browser must not apply the same offer twice (a second implicit
+    // setLocalDescription would then make an offer).
+    bool repeats_their_offer(const std::string& sdp) const { return !remote_offer_.empty() && sdp == remote_offer_; }
+    void answer_again();
 
     void local_candidate(const IceCandidate& candidate);
     // A candidate of this session from the peer. False when it was dropped (queue full).
@@ -131,6 +136,10 @@ private:
     bool remote_firefox_ = false;
     std::string local_offer_;   // resent if signalling dropped before an answer came
     std::string local_answer_;  // made while the relay or the peer was away: sent on resume
+    // Their last offer we applied, and our answer to it: the same offer again is their resend
+    // (they could not tell whether it had reached us), answered with the same answer.
+    std::string remote_offer_;
+    std::string sent_answer_;
     std::vector<IceCandidate> held_local_;  // waiting for their description to go out
     std::vector<IceCandidate> remote_queue_;  // theirs, before any remote description
     std::string local_fingerprint_;

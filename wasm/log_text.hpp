@@ -45,6 +45,7 @@ enum class Text {
     GlareIgnored,
     GlareYield,
     GlareWithdraw,
+    OfferRepeated,
     NegotiationDeferred,
     CandidateSent,
     CandidateReceived,

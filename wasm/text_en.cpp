@@ -37,6 +37,7 @@ extern const TextTable kTextEn = {
     "Both sides offered at once; ignoring theirs (impolite side)",  // GlareIgnored
     "Both sides offered at once; rolling back ours (polite side)",  // GlareYield
     "Both sides called at once; dropping our call and answering theirs (polite side)",  // GlareWithdraw
+    "The same offer again (a resend): the same answer goes back",  // OfferRepeated
     "Negotiating once signalling is back",  // NegotiationDeferred
     "Candidate sent",  // CandidateSent
     "Candidate received",  // CandidateReceived

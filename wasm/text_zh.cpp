@@ -37,6 +37,7 @@ extern const TextTable kTextZh = {
     "双方同时发起协商，忽略对方 offer（本方不让步）",  // GlareIgnored
     "双方同时发起协商，回滚本方 offer（本方让步）",  // GlareYield
     "双方同时发起通话，放弃本方 offer，改为应答对方（本方让步）",  // GlareWithdraw
+    "再次收到同一个 offer（对方重发）：回复同一个 answer",  // OfferRepeated
     "信令恢复后再协商",  // NegotiationDeferred
     "发送候选",  // CandidateSent
     "收到候选",  // CandidateReceived

@@ -73,16 +73,16 @@ TEST(Hangup, AReloadedPageStillSaysTheHangupItCouldNotDeliver) {
     CallHarness h = CallHarness::connected();
     h.feed(SignallingClosed{1006, ""});
     h.feed(HangupClicked{});
-    EXPECT_EQ(h.one<RememberHangup>().session, kS1);
+    EXPECT_EQ(h.one<RememberHangup>().sessions, std::vector<std::string>{*kS1});
     CallConfig reloaded = CallHarness::config(Role::Offer, "default");
     reloaded.page_id = "reloaded";
-    reloaded.hung_up_before = kS1;
+    reloaded.hung_up_before = {*kS1};
     CallHarness again = CallHarness::joined(reloaded, 2, {});
     EXPECT_EQ(again.sent(), (std::vector<Message>{Hangup{kS1}, Ready{}}));
     again.relay(Offer{kSdpB, kS1});  // the peer's renegotiation of that call, crossing it
     EXPECT_FALSE(again.machine.in_call()) << "not a new call";
     again.feed(StartClicked{});
-    EXPECT_EQ(again.one<RememberHangup>().session, std::nullopt) << "a new session: forgotten";
+    EXPECT_TRUE(again.one<RememberHangup>().sessions.empty()) << "a new session: forgotten";
 }
 
 TEST(Hangup, HangingUpAnIncomingCallBeforeItsAnswerTellsThePeer) {

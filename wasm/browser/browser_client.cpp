@@ -108,8 +108,10 @@ void BrowserClient::on_chat_submit(const val& event) {
 void BrowserClient::run(const RememberHangup& c) {
     val storage = val::global("sessionStorage");
     if (storage.isUndefined() || storage.isNull()) return;
-    if (c.session) storage.call<void>("setItem", std::string(kHungUpKey), *c.session);
-    else storage.call<void>("removeItem", std::string(kHungUpKey));
+    if (c.sessions.empty()) return storage.call<void>("removeItem", std::string(kHungUpKey));
+    std::string ids;  // space-separated: a session id has no spaces
+    for (const std::string& id : c.sessions) ids += (ids.empty() ? "" : " ") + id;
+    storage.call<void>("setItem", std::string(kHungUpKey), ids);
 }
 
 void BrowserClient::run(const ShowStats& c) {

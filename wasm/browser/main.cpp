@@ -3,6 +3,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <variant>
@@ -57,7 +58,12 @@ int main() {
     val storage = val::global("sessionStorage");
     if (!storage.isUndefined() && !storage.isNull()) {
         val hung_up = storage.call<val>("getItem", std::string(kHungUpKey));
-        if (hung_up.isString()) config.hung_up_before = hung_up.as<std::string>();
+        std::string ids = hung_up.isString() ? hung_up.as<std::string>() : std::string();
+        for (std::size_t at = 0; at < ids.size();) {  // space-separated (RememberHangup)
+            std::size_t end = std::min(ids.find(' ', at), ids.size());
+            if (end > at) config.hung_up_before.push_back(ids.substr(at, end - at));
+            at = end + 1;
+        }
     }
     client.emplace(std::move(config), *view);
     client->start();

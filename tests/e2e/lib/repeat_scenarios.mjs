@@ -13,7 +13,8 @@ export const RECOVERY_MS = 15000;
 
 // The polite page's log line: it dropped its own offer and answered theirs (Text::GlareWithdraw).
 const YIELDED = /放弃本方 offer|dropping our call/;
-// The other page's: it ignored the polite page's offer (Text::GlareIgnored). Both lines: a real glare.
+// The other page's, when the polite page's offer had left before it dropped it (Text::GlareIgnored):
+// reported, not required (the polite page may drop its offer before it is made).
 const IGNORED = /忽略对方 offer|ignoring theirs/;
 const other = (side) => (side === 'offer' ? 'answer' : 'offer');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -84,7 +85,7 @@ async function glare(pair, report) {
     const logs = await Promise.all([pair.offer, pair.answer].map((p) =>
       p.evaluate(() => document.getElementById('log').innerText)));
     assert.ok(logs.some((log) => YIELDED.test(log)), 'neither page logged that the polite side dropped its offer');
-    assert.ok(logs.some((log) => IGNORED.test(log)), 'neither page logged that the other side ignored the polite one\'s offer');
+    report(logs.some((log) => IGNORED.test(log)) ? 'offers crossed, one ignored' : 'polite offer dropped before it left');
   });
   return ms;
 }

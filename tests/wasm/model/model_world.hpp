@@ -58,7 +58,7 @@ private:
     std::array<Engine, 2> engines_;
     std::array<SimBrowser*, 2> pages_{};
     std::array<int, 2> incarnations_{};
-    std::array<SessionId, 2> session_storage_{};  // per tab, survives a reload
+    std::array<std::vector<std::string>, 2> session_storage_{};  // per tab, survives a reload
     std::vector<std::unique_ptr<SimBrowser>> browsers_;  // every instance, kept for late callbacks
     std::vector<std::unique_ptr<SimPeer>> peers_;
     std::vector<OpFailure> failures_;

@@ -42,7 +42,7 @@ struct BrowserDeps {
     std::function<SimPeer*(int page, Engine engine, Generation gen, SimPeer::Hooks hooks)> make_peer;
     std::function<void(const OpFailure&)> failed;
     std::function<void(int page)> media_fault_used;
-    SessionId* session_storage;  // the tab's sessionStorage: kept by the world across reloads
+    std::vector<std::string>* session_storage;  // the tab's sessionStorage: kept by the world across reloads
 };
 
 class SimBrowser : public RelayClient {
@@ -120,7 +120,7 @@ private:
     void run(const Log&) {}
     void run(const ClearNotice&) {}
     // sessionStorage: survives a reload of this page (World::load_page reads it back).
-    void run(const RememberHangup& c) { *deps_.session_storage = c.session; }
+    void run(const RememberHangup& c) { *deps_.session_storage = c.sessions; }
 
     BrowserDeps deps_;
     int slot_;
