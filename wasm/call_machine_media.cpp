@@ -18,7 +18,7 @@ void CallMachine::on(const StartClicked&) {
     }
     if (session_) return;
     // The offer goes out now, before the camera runs: the call connects while it starts, and two
-    // pages that click at once really meet in glare (the polite one rolls back).
+    // pages that click at once really meet in glare (the polite one drops its offer and answers).
     if (link_.can_signal()) return begin_call();
     out_.log(LogLevel::Info, Text::WaitingForPeer);
 }

@@ -93,8 +93,8 @@ void BrowserClient::run(const PrepareSenders& c) {
 
 // The sender that carries our `kind` track: the transceiver a remote offer made for it (it has a
 // mid), turned sendrecv; else a new one for our own offer. A transceiver of ours that the remote
-// offer left unassociated (our offer was rolled back in glare) is stopped: only an offer of ours
-// could negotiate it, and this page never renegotiates a session the other page started.
+// offer left unassociated (our offer rolled back by one of the Node demo page's) is stopped: only
+// an offer of ours could negotiate it, and this page never renegotiates a session it did not start.
 val BrowserClient::prepared_sender(Peer& p, const char* kind, const val& stream) {
     val transceivers = p.pc.call<val>("getTransceivers");
     const int count = js::to_int(transceivers["length"], 0);
