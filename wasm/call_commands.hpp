@@ -4,7 +4,6 @@
 #include <string>
 #include <variant>
 #include <vector>
-#include <vector>
 
 #include "shared/messages.hpp"
 #include "wasm/call_events.hpp"
@@ -146,8 +145,8 @@ struct Log {
     bool notice = false;
 };
 struct ClearNotice {};
-// Kept for this tab across a reload (sessionStorage): the session the person hung up, so a
-// reloaded page can still tell a peer that never heard it. Empty: forget it.
+// Kept for this tab across a reload (sessionStorage, session_list.hpp): the sessions the
+// person's hang-up named, so a reloaded page can still tell a peer that never heard it.
 struct RememberHangup {
     std::vector<std::string> sessions;  // what the hang-up named; empty: forget it
 };

@@ -62,8 +62,9 @@ void CallMachine::offer_of_another_session(const Offer& m) {
 
 // Their offer is answered on a fresh connection, not on ours rolled back: Chromium, rolled back
 // while it gathers, may never gather again for the answer (no candidates, ICE failed: 17 of 20
-// same-millisecond glares in tests/e2e/repeat.test.mjs). The peer knows our session only as the
-// offer it ignored, so there is nothing of it to hang up later.
+// same-millisecond glares in tests/e2e/repeat.test.mjs). Ours did not drop while wanted, so it
+// is not dropped_ (close_session would make it so); it is withdrawn_, which a later hang-up of
+// theirs answers with a hang-up of it, in case they took our offer for a call meanwhile.
 void CallMachine::withdraw_own_session(const Offer& m) {
     withdrawn_ = session_->id();
     SessionId dropped = dropped_;

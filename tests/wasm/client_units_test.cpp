@@ -9,6 +9,7 @@
 #include "wasm/data_message.hpp"
 #include "wasm/diagnostics_json.hpp"
 #include "wasm/log_text.hpp"
+#include "wasm/session_list.hpp"
 #include "wasm/sha256.hpp"
 #include "wasm/stats_math.hpp"
 #include "wasm/verification.hpp"
@@ -139,6 +140,21 @@ TEST(Texts, EveryIdHasAStringInBothLanguages) {
     }
     EXPECT_EQ(text(Text::PeerHungUp, Lang::Zh), "对方已挂断");
     EXPECT_EQ(text(Text::PeerHungUp, Lang::En), "The other person hung up");
+}
+
+}  // namespace
+}  // namespace p2p::client
+
+namespace p2p::client {
+namespace {
+
+// The hang-up a tab remembers across a reload: what join writes, split reads back.
+TEST(SessionList, JoinAndSplitRoundTrip) {
+    std::vector<std::string> ids{"a1b2c3d4-2", "a1b2c3d4-1"};
+    EXPECT_EQ(join_session_ids(ids), "a1b2c3d4-2 a1b2c3d4-1");
+    EXPECT_EQ(split_session_ids(join_session_ids(ids)), ids);
+    EXPECT_TRUE(split_session_ids("").empty());
+    EXPECT_EQ(split_session_ids("  x  y "), (std::vector<std::string>{"x", "y"})) << "stray spaces are no ids";
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "wasm/browser/js.hpp"
+#include "wasm/session_list.hpp"
 
 namespace p2p::client {
 
@@ -109,9 +110,7 @@ void BrowserClient::run(const RememberHangup& c) {
     val storage = val::global("sessionStorage");
     if (storage.isUndefined() || storage.isNull()) return;
     if (c.sessions.empty()) return storage.call<void>("removeItem", std::string(kHungUpKey));
-    std::string ids;  // space-separated: a session id has no spaces
-    for (const std::string& id : c.sessions) ids += (ids.empty() ? "" : " ") + id;
-    storage.call<void>("setItem", std::string(kHungUpKey), ids);
+    storage.call<void>("setItem", std::string(kHungUpKey), join_session_ids(c.sessions));
 }
 
 void BrowserClient::run(const ShowStats& c) {

@@ -3,13 +3,13 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
-#include <algorithm>
 #include <optional>
 #include <string>
 #include <variant>
 
 #include "wasm/browser/browser_client.hpp"
 #include "wasm/browser/js.hpp"
+#include "wasm/session_list.hpp"
 #include "wasm/page_query.hpp"
 
 namespace {
@@ -58,12 +58,7 @@ int main() {
     val storage = val::global("sessionStorage");
     if (!storage.isUndefined() && !storage.isNull()) {
         val hung_up = storage.call<val>("getItem", std::string(kHungUpKey));
-        std::string ids = hung_up.isString() ? hung_up.as<std::string>() : std::string();
-        for (std::size_t at = 0; at < ids.size();) {  // space-separated (RememberHangup)
-            std::size_t end = std::min(ids.find(' ', at), ids.size());
-            if (end > at) config.hung_up_before.push_back(ids.substr(at, end - at));
-            at = end + 1;
-        }
+        if (hung_up.isString()) config.hung_up_before = split_session_ids(hung_up.as<std::string>());
     }
     client.emplace(std::move(config), *view);
     client->start();
