@@ -4,20 +4,27 @@
 # coverage from libFuzzer's final stats; exits non-zero on any crash, leak, timeout or sanitizer
 # report.
 #   fuzz/run.sh [total-seconds] [target...]      e.g. fuzz/run.sh 600 fuzz_codec
+#   fuzz/run.sh 0 --build-only                   just configure and build every target (the fuzz
+#                                                label's ctest tests then run them: ctest -L fuzz)
 # Set P2P_FUZZ_JOBS=parallel to run the targets side by side instead (each still gets its share).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 total_seconds=${1:-120}
 shift || true
+build_only=0
+[ "${1:-}" = "--build-only" ] && { build_only=1; shift; }
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(fuzz_codec fuzz_json_diff fuzz_request)
 seconds=$(( total_seconds / ${#targets[@]} ))
 [ "$seconds" -gt 0 ] || seconds=1
 build=${P2P_FUZZ_BUILD:-$root/build/fuzz}
 
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
-      -DP2P_FUZZ=ON -DP2P_E2E=OFF >/dev/null
+generator=()
+[ -f "$build/CMakeCache.txt" ] || generator=(-G Ninja)
+cmake -S "$root" -B "$build" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+      -DP2P_FUZZ=ON -DP2P_E2E=OFF -DP2P_BENCH=OFF -DP2P_WERROR=ON >/dev/null
 cmake --build "$build" -j "$(nproc)" --target "${targets[@]}"
+[ "$build_only" = 0 ] || exit 0
 
 # Largest useful input per target: a full offer SDP fits in 16 KiB; a request header is capped at
 # 8 KiB by the relay, a little more lets the fuzzer cross that limit.

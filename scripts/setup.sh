@@ -1,14 +1,15 @@
-# Shared by scripts/run and scripts/test (sourced, not run): installs what is missing (apt only),
-# then builds the native relay and the wasm client bundle.
+# Shared by scripts/run, scripts/test and scripts/bench (sourced, not run): installs what is missing
+# (apt only) and builds through the CMake presets.
 # shellcheck shell=bash
 
 P2P_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# Where the dev and wasm presets build (CMakePresets.json); set these to build elsewhere.
 P2P_NATIVE_BUILD=${P2P_NATIVE_BUILD:-$P2P_ROOT/build/native}
 P2P_WASM_BUILD=${P2P_WASM_BUILD:-$P2P_ROOT/build/wasm}
 P2P_BUNDLE=$P2P_WASM_BUILD/www
 
 P2P_APT_PACKAGES=(
-  cmake g++ make pkg-config ca-certificates
+  cmake ninja-build g++ make pkg-config ca-certificates mold
   libboost-dev libssl-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev
   emscripten node-acorn
   chromium firefox-esr iproute2 util-linux
@@ -35,26 +36,49 @@ p2p_install_packages() {
   fi
 }
 
-p2p_build_native() {
-  local build_dir=$1; shift
-  p2p_log "building native relay and tests in ${build_dir#"$P2P_ROOT"/}"
-  cmake -S "$P2P_ROOT" -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        -DP2P_WEB_BUNDLE="$P2P_BUNDLE" "$@" >/dev/null
-  cmake --build "$build_dir" -j "$(nproc)"
+# Configures and builds one CMake preset (CMakePresets.json) into its folder, or into $2 when given;
+# further arguments go to the configure step. A folder configured earlier by another generator
+# (before the presets used Ninja) gets a fresh cache instead of CMake's refusal.
+p2p_build_preset() {
+  local preset=$1 dir=${2:-}; shift; [ $# -gt 0 ] && shift
+  local where=(); [ -n "$dir" ] && where=(-B "$dir")
+  local cache=${dir:-$P2P_ROOT/build/$preset}/CMakeCache.txt
+  if [ -f "$cache" ] && ! grep -q '^CMAKE_GENERATOR:INTERNAL=Ninja$' "$cache"; then
+    p2p_log "${cache#"$P2P_ROOT"/} was made by another generator: configuring it afresh"
+    rm -rf "$cache" "$(dirname "$cache")/CMakeFiles"
+  fi
+  p2p_log "building the $preset preset${dir:+ in ${dir#"$P2P_ROOT"/}}"
+  (cd "$P2P_ROOT" && cmake --preset "$preset" "${where[@]}" "$@" >/dev/null)
+  if [ -n "$dir" ]; then cmake --build "$dir"; else (cd "$P2P_ROOT" && cmake --build --preset "$preset"); fi
 }
 
+# The relay, its tests and benchmarks (RelWithDebInfo, warnings are errors) in $P2P_NATIVE_BUILD.
+p2p_build_native() {
+  local dir=
+  [ "$P2P_NATIVE_BUILD" != "$P2P_ROOT/build/native" ] && dir=$P2P_NATIVE_BUILD
+  p2p_build_preset dev "$dir" "$@"
+}
+
+# The browser bundle in $P2P_WASM_BUILD/www. Extra arguments go to the configure step.
 p2p_build_wasm() {
-  p2p_log "building the wasm client bundle in ${P2P_WASM_BUILD#"$P2P_ROOT"/}"
   (
     # shellcheck source=../emsdk.env
     source "$P2P_ROOT/emsdk.env"
-    emcmake cmake -S "$P2P_ROOT" -B "$P2P_WASM_BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null
-    cmake --build "$P2P_WASM_BUILD" -j "$(nproc)"
+    local dir=
+    [ "$P2P_WASM_BUILD" != "$P2P_ROOT/build/wasm" ] && dir=$P2P_WASM_BUILD
+    p2p_build_preset wasm "$dir" "$@"
   )
+}
+
+# The browser e2e tests' npm packages (playwright-core, puppeteer-core), from the lock file.
+p2p_install_e2e_packages() {
+  [ -d "$P2P_ROOT/tests/e2e/node_modules/playwright-core" ] && [ -d "$P2P_ROOT/tests/e2e/node_modules/puppeteer-core" ] && return
+  p2p_log "installing the e2e tests' npm packages"
+  (cd "$P2P_ROOT/tests/e2e" && npm ci --no-audit --no-fund >&2)
 }
 
 p2p_setup() {
   p2p_install_packages
   p2p_build_wasm
-  p2p_build_native "$P2P_NATIVE_BUILD"
+  p2p_build_native
 }

@@ -1,0 +1,75 @@
+# Native build speed: a compiler cache when one is installed, a fast linker, and precompiled headers
+# shared by every target of a kind. Each is kept because BENCHMARKS.md ("Build time") measures what
+# it saves; none changes what is built.
+
+option(P2P_PCH "Precompile the Asio/Beast/OpenSSL and GoogleTest headers once per kind of target" ON)
+
+# ccache: a rebuild of unchanged files (another branch, a clean tree) costs nothing. It must accept
+# precompiled headers, whose defines and timestamps it would otherwise refuse to cache.
+if(P2P_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
+  find_program(P2P_CCACHE_PROGRAM ccache)
+  if(P2P_CCACHE_PROGRAM)
+    set(CMAKE_CXX_COMPILER_LAUNCHER ${CMAKE_COMMAND} -E env
+        CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
+        ${P2P_CCACHE_PROGRAM})
+    message(STATUS "p2p: compiling through ${P2P_CCACHE_PROGRAM}")
+  endif()
+endif()
+
+# The linker: GNU ld takes 1.3 s for a test binary with debug info, mold and lld about 0.4 s.
+function(p2p_pick_linker)
+  set(choice ${P2P_LINKER})
+  if(choice STREQUAL "auto")
+    set(choice default)
+    foreach(candidate mold lld)
+      find_program(P2P_LD_${candidate} NAMES ${candidate} ld.${candidate})
+      if(P2P_LD_${candidate})
+        include(CheckCXXSourceCompiles)
+        set(CMAKE_REQUIRED_LINK_OPTIONS -fuse-ld=${candidate})
+        check_cxx_source_compiles("int main() { return 0; }" P2P_LINKS_WITH_${candidate})
+        if(P2P_LINKS_WITH_${candidate})
+          set(choice ${candidate})
+          break()
+        endif()
+      endif()
+    endforeach()
+  endif()
+  if(NOT choice STREQUAL "default")
+    add_link_options(-fuse-ld=${choice})
+  endif()
+  message(STATUS "p2p: linking with ${choice}")
+endfunction()
+p2p_pick_linker()
+
+# Precompiled headers by kind: targets of one kind share their compile flags, so the first target of
+# a kind builds the header and the rest reuse it (GCC would refuse it under other flags).
+#   net:       Asio, Beast, OpenSSL (the relay, the load tools, the echo floor)
+#   test_net:  the same plus GoogleTest (relay tests, soak, load tool tests)
+#   test:      GoogleTest and the client's call machine (client and protocol unit tests)
+set(_p2p_std_headers <algorithm> <chrono> <cstdint> <functional> <map> <memory> <optional> <string>
+    <string_view> <unordered_map> <variant> <vector>)
+# <utility> first: Boost 1.74's asio/awaitable.hpp uses std::exchange without including it.
+set(_p2p_net_headers <utility> <boost/asio.hpp> <boost/asio/ssl.hpp> <boost/beast/core.hpp>
+    <boost/beast/http.hpp> <boost/beast/ssl.hpp> <boost/beast/websocket.hpp>
+    <boost/beast/websocket/ssl.hpp>)
+set(P2P_PCH_HEADERS_net ${_p2p_net_headers} ${_p2p_std_headers})
+set(P2P_PCH_HEADERS_test_net ${_p2p_net_headers} <gtest/gtest.h> ${_p2p_std_headers})
+set(P2P_PCH_HEADERS_test <gtest/gtest.h> ${_p2p_std_headers} "${PROJECT_SOURCE_DIR}/wasm/call_machine.hpp")
+
+# hiredis' pkg-config flags define _FILE_OFFSET_BITS=64 for the targets that link it, and GCC
+# refuses a precompiled header built with a different set of such macros. It changes nothing on a
+# 64-bit system, so every native file gets it and all targets of a kind can share one header.
+add_compile_definitions(_FILE_OFFSET_BITS=64)
+
+function(p2p_precompile target kind)
+  if(NOT P2P_PCH)
+    return()
+  endif()
+  get_property(owner GLOBAL PROPERTY P2P_PCH_OWNER_${kind})
+  if(owner)
+    target_precompile_headers(${target} REUSE_FROM ${owner})
+  else()
+    target_precompile_headers(${target} PRIVATE ${P2P_PCH_HEADERS_${kind}})
+    set_property(GLOBAL PROPERTY P2P_PCH_OWNER_${kind} ${target})
+  endif()
+endfunction()
