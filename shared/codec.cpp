@@ -169,7 +169,11 @@ std::optional<DecodeError> check_peer_message(std::string_view text, const Proto
     if (auto* problem = std::get_if<DecodeError>(&walked)) return std::move(*problem);
     const MessageKind kind = std::get<MessageKind>(walked);
     if (is_peer_kind(kind)) return std::nullopt;
-    return DecodeError{error_code::kNotAllowed, "'" + std::string(kind_name(kind)) + "' is sent only by the relay"};
+    // Appended rather than "'" + std::string(...): GCC 12 warns falsely (-Wrestrict, bug 105651) on
+    // operator+(const char*, std::string&&) in Release builds.
+    std::string detail = "'";
+    detail.append(kind_name(kind)).append("' is sent only by the relay");
+    return DecodeError{error_code::kNotAllowed, std::move(detail)};
 }
 
 std::string encode(const Message& message) {
