@@ -36,11 +36,11 @@ p2p_install_packages() {
   fi
 }
 
-# Configures and builds one CMake preset (CMakePresets.json) into its folder, or into $2 when given;
-# further arguments go to the configure step. A folder configured earlier by another generator
+# p2p_build_preset PRESET DIR [configure args...]: configures and builds one CMake preset
+# (CMakePresets.json) into DIR, or into the preset's own folder when DIR is "". A folder configured earlier by another generator
 # (before the presets used Ninja) gets a fresh cache instead of CMake's refusal.
 p2p_build_preset() {
-  local preset=$1 dir=${2:-}; shift; [ $# -gt 0 ] && shift
+  local preset=$1 dir=$2; shift 2
   local where=(); [ -n "$dir" ] && where=(-B "$dir")
   local cache=${dir:-$P2P_ROOT/build/$preset}/CMakeCache.txt
   if [ -f "$cache" ] && ! grep -q '^CMAKE_GENERATOR:INTERNAL=Ninja$' "$cache"; then
@@ -71,15 +71,3 @@ p2p_build_wasm() {
   )
 }
 
-# The browser e2e tests' npm packages (playwright-core, puppeteer-core), from the lock file.
-p2p_install_e2e_packages() {
-  [ -d "$P2P_ROOT/tests/e2e/node_modules/playwright-core" ] && [ -d "$P2P_ROOT/tests/e2e/node_modules/puppeteer-core" ] && return
-  p2p_log "installing the e2e tests' npm packages"
-  (cd "$P2P_ROOT/tests/e2e" && npm ci --no-audit --no-fund >&2)
-}
-
-p2p_setup() {
-  p2p_install_packages
-  p2p_build_wasm
-  p2p_build_native
-}
