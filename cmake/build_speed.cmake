@@ -3,6 +3,11 @@
 # it saves; none changes what is built.
 
 option(P2P_PCH "Precompile the Asio/Beast/OpenSSL and GoogleTest headers once per kind of target" ON)
+# Unity builds for test and load-tool code: their files share heavy headers and templates (GoogleTest,
+# nlohmann::json, the call machine, Beast's clients), so eight compiled together cost about what one
+# did alone. What ships (server/, shared/, wasm/) compiles file by file, so touching one relay file
+# rebuilds one file. tests/ and bench/load/ read this into CMAKE_UNITY_BUILD.
+option(P2P_UNITY "Compile test and load-tool files in batches (unity builds)" ON)
 
 # ccache: a rebuild of unchanged files (another branch, a clean tree) costs nothing. It must accept
 # precompiled headers, whose defines and timestamps it would otherwise refuse to cache.
