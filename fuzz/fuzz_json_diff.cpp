@@ -1,11 +1,11 @@
 // Differential libFuzzer target: our JSON reader against nlohmann 3.11.2 (the parser the codec used
-// before it had its own), and the relay's check_peer_message() against decode().
+// before it had its own), and the relay's check_page_message() against decode().
 //  - Within the depth limit, the reader accepts exactly the texts nlohmann accepts, and what it
 //    reads (unescaped strings, numbers, structure, the last of duplicate keys) is what nlohmann
 //    reads. Two deliberate differences, where we side with RFC 8259 and JSON.parse: a leading byte
 //    order mark (nlohmann skips it) and anything after a NUL byte that follows a complete value
 //    (nlohmann's lexer stops at the NUL); we refuse both.
-//  - check_peer_message() gives exactly decode() + is_peer_message()'s verdict, code and detail.
+//  - check_page_message() gives exactly decode() + is_page_kind()'s verdict, code and detail.
 //  - decode(encode(m)) == m for every decoded m, and encode_error() writes what nlohmann's dump()
 //    wrote (escapes, U+FFFD for invalid UTF-8) for any bytes.
 #include <nlohmann/json.hpp>
@@ -93,11 +93,11 @@ void compare_reader_with_nlohmann(std::string_view text) {
     if (rebuild(reader, text) != json::parse(text)) fail("reader reads a different value than nlohmann", text);
 }
 
-// The relay's verdict before check_peer_message() existed.
+// The relay's verdict the long way: decode(), then refuse what only the relay sends.
 std::optional<p2p::DecodeError> decode_verdict(std::string_view text, const p2p::ProtocolLimits& limits) {
     p2p::DecodeResult decoded = p2p::decode(text, limits);
     if (!decoded.ok()) return decoded.error();
-    if (!p2p::is_peer_message(decoded.message())) {
+    if (!p2p::is_page_kind(p2p::kind_of(decoded.message()))) {
         return p2p::DecodeError{p2p::error_code::kNotAllowed,
                                 "'" + std::string(p2p::type_name(decoded.message())) + "' is sent only by the relay"};
     }
@@ -106,10 +106,10 @@ std::optional<p2p::DecodeError> decode_verdict(std::string_view text, const p2p:
 
 void compare_check_with_decode(std::string_view text, const p2p::ProtocolLimits& limits) {
     const std::optional<p2p::DecodeError> expected = decode_verdict(text, limits);
-    const std::optional<p2p::DecodeError> got = p2p::check_peer_message(text, limits);
-    if (expected.has_value() != got.has_value()) fail("check_peer_message() and decode() disagree", text);
+    const std::optional<p2p::DecodeError> got = p2p::refusal_of(p2p::check_page_message(text, limits));
+    if (expected.has_value() != got.has_value()) fail("check_page_message() and decode() disagree", text);
     if (expected && (expected->code != got->code || expected->detail != got->detail)) {
-        fail("check_peer_message() and decode() give different errors", text);
+        fail("check_page_message() and decode() give different errors", text);
     }
 }
 

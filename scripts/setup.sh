@@ -12,7 +12,7 @@ P2P_APT_PACKAGES=(
   cmake ninja-build g++ make pkg-config ca-certificates mold
   libboost-dev libssl-dev nlohmann-json3-dev libgtest-dev libbenchmark-dev
   emscripten node-acorn
-  chromium firefox-esr iproute2 util-linux
+  chromium firefox-esr iproute2 util-linux nftables
   clang libclang-rt-14-dev
   coturn
   redis-server libhiredis-dev

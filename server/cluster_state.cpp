@@ -170,7 +170,7 @@ void ClusterState::on_joined(PeerId peer, std::string_view others, KeepAlive& ke
     if (!held) return;  // left meanwhile: its leave command removes the seat again
     const ClusterRoster::Seat& seat = *roster_.find(peer);
     auto peers = static_cast<unsigned>(seat.others.size() + 1);
-    send_locked(peer, shared_text(encode(Joined{seat.room, peers, shared_.ice_servers_for(peer)})), keep);
+    send_locked(peer, shared_text(encode(shared_.joined_message(seat.room, peers, shared_.ice_servers_for(peer)))), keep);
     for (const auto& text : *held) forward_locked(seat, text, keep);
 }
 

@@ -92,6 +92,15 @@ Setter set_seconds(std::chrono::seconds Config::*field, std::string_view flag, s
     };
 }
 
+Setter set_millis(std::chrono::milliseconds Config::*field, std::string_view flag, std::size_t min, std::size_t max) {
+    return [=](Config& config, std::string_view value) {
+        auto millis = parse_number<std::size_t>(value, min, max);
+        if (!millis) return range_error(flag, value, min, max);
+        config.*field = std::chrono::milliseconds(*millis);
+        return std::string();
+    };
+}
+
 std::string set_message_bytes(Config& config, std::string_view value) {
     // Below 4 KiB an offer SDP would not fit; above 1 MiB one peer could pin a lot of memory.
     auto bytes = parse_number<std::size_t>(value, 4096, 1024 * 1024);
@@ -156,6 +165,9 @@ std::map<std::string_view, Setter> limit_setters() {
         {"--http-timeout", set_seconds(&Config::http_timeout, "--http-timeout", 300)},
         {"--handshake-timeout", set_seconds(&Config::tls_handshake_timeout, "--handshake-timeout", 300)},
         {"--idle-timeout", set_seconds(&Config::websocket_idle_timeout, "--idle-timeout", kMaxIdleTimeoutSeconds)},
+        {"--page-ping", set_millis(&Config::page_ping_interval, "--page-ping", kMinPagePingMs, kMaxPagePingMs)},
+        {"--page-pong-deadline",
+         set_millis(&Config::page_pong_deadline, "--page-pong-deadline", kMinPagePingMs, kMaxPagePingMs)},
         {"--redis-ttl", [](Config& config, std::string_view value) {
              auto seconds = parse_number<std::size_t>(value, kMinRedisTtlSeconds, kMaxRedisTtlSeconds);
              if (!seconds) return range_error("--redis-ttl", value, kMinRedisTtlSeconds, kMaxRedisTtlSeconds);
@@ -305,6 +317,11 @@ std::string limits_usage(const Config& d) {
            "  --idle-timeout S         a WebSocket silent this long is dropped (pinged first, with 1/8\n"
            "                           of it left for the pong), 1-" +
            std::to_string(kMaxIdleTimeoutSeconds) + " (default " + n(d.websocket_idle_timeout.count()) + ")\n"
+           "  --page-ping MS           pages ping the relay this often, to find a dead socket, " +
+           std::to_string(kMinPagePingMs) + "-" + std::to_string(kMaxPagePingMs) + " (default " +
+           n(d.page_ping_interval.count()) + ")\n"
+           "  --page-pong-deadline MS  a page replaces a socket whose pong takes longer, same range (default " +
+           n(d.page_pong_deadline.count()) + ")\n"
            "  --allowed-origin O       also accept WebSockets from origin O (repeatable; default: only\n"
            "                           the relay's own origin and clients that send no Origin)\n"
            "\nRooms across relays:\n"

@@ -46,6 +46,11 @@ struct Config {
     std::chrono::seconds websocket_handshake_timeout{30};
     // Pings at half this; a peer silent for this long (pulled cable, frozen tab) is dropped.
     std::chrono::seconds websocket_idle_timeout{20};
+    // The page's own check that its socket still reaches us (sent in "joined"): a Ping every
+    // interval, and a socket that has not answered within the deadline is replaced. Browsers keep a
+    // socket on a dead path "open" for minutes (Wi-Fi to mobile data), so only the page can tell.
+    std::chrono::milliseconds page_ping_interval{5000};
+    std::chrono::milliseconds page_pong_deadline{4000};
 
     // Abuse limits. Per-IP is generous: homes and offices share one address behind NAT.
     std::size_t max_connections = 1024;
@@ -80,6 +85,9 @@ struct ParsedOptions {
 inline constexpr unsigned kMaxThreads = 64;
 // Idle detection must drop a dead peer within 30 s, the promise the other peer relies on.
 inline constexpr unsigned kMaxIdleTimeoutSeconds = 30;
+// --page-ping and --page-pong-deadline, in ms ("joined" carries them in 16 bits).
+inline constexpr unsigned kMinPagePingMs = 500;
+inline constexpr unsigned kMaxPagePingMs = 60000;
 // Seats in Redis: at least 2 s (one refresh may be late), at most 5 min (a dead relay's rooms
 // must free up); refreshed at least twice per TTL.
 inline constexpr unsigned kMinRedisTtlSeconds = 2;

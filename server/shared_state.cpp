@@ -40,7 +40,7 @@ std::variant<PeerId, Rejection> SharedState::join(const std::string& room, const
     if (!admission) return Rejection::room_full;
     sessions_[admission->peer] = session;
     auto peers = static_cast<unsigned>(admission->peers_in_room);
-    session->send(shared_text(encode(Joined{room, peers, issue_ice_servers(admission->peer, WallClock::now())})));
+    session->send(shared_text(encode(joined_message(room, peers, issue_ice_servers(admission->peer, WallClock::now())))));
     others = sessions_of(admission->others);
     if (admission->replaced) {
         // The others see the same as for any dropped connection that comes back: left, joined.
@@ -83,6 +83,11 @@ std::vector<IceServer> SharedState::issue_ice_servers(PeerId peer, WallClock::ti
     log(LogLevel::debug, "turn credentials issued", {{"peer", std::to_string(peer)}, {"turn_id", id}});
     credentials_.issued(peer, id, now);
     return ice_servers_for_pages(config_.ice, id, now);
+}
+
+Joined SharedState::joined_message(std::string room, unsigned peers, std::vector<IceServer> servers) const {
+    return Joined{std::move(room), peers, std::move(servers), static_cast<unsigned>(config_.page_ping_interval.count()),
+                  static_cast<unsigned>(config_.page_pong_deadline.count())};
 }
 
 std::size_t SharedState::renew_credentials(WallClock::time_point now) {

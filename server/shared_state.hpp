@@ -84,6 +84,8 @@ public:
     std::shared_ptr<WebsocketSession> detach_session(PeerId peer);
     std::shared_ptr<WebsocketSession> session_of(PeerId peer) const;
     std::vector<IceServer> ice_servers_for(PeerId peer);
+    // The "joined" a page gets: its room, how many are in it, its ICE servers and its liveness check.
+    Joined joined_message(std::string room, unsigned peers, std::vector<IceServer> servers) const;
 
 private:
     // Live sessions for `peers`; the caller keeps them alive until after unlocking, so a

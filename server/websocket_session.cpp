@@ -149,11 +149,17 @@ void WebsocketSession::handle_text(std::string text) {
     }
     // Validated without building the message (nothing is allocated for a good one): only its bytes
     // are forwarded.
-    if (std::optional<DecodeError> problem = check_peer_message(text, state_->config().limits)) {
-        return send_error(problem->code, problem->detail);
-    }
+    PageCheck checked = check_page_message(text, state_->config().limits);
+    if (auto* problem = std::get_if<DecodeError>(&checked)) return send_error(problem->code, problem->detail);
+    // The page checks that its socket still reaches us (a dead network keeps it "open" for long).
+    if (std::get<MessageKind>(checked) == MessageKind::ping) return enqueue(pong_text());
     // Forward the original bytes: re-serialising could change them and costs time.
     state_->forward(*peer_, std::make_shared<const std::string>(std::move(text)));
+}
+
+const std::shared_ptr<const std::string>& WebsocketSession::pong_text() {
+    static const std::shared_ptr<const std::string> text = shared_text(encode(Pong{}));
+    return text;
 }
 
 void WebsocketSession::send_error(std::string_view code, const std::string& detail) {

@@ -49,6 +49,8 @@ private:
     void on_read_error(const beast::error_code& ec);
     void handle_text(std::string text);
     void send_error(std::string_view code, const std::string& detail);
+    // {"type":"pong"}, encoded once for every session.
+    static const std::shared_ptr<const std::string>& pong_text();
     void enqueue(std::shared_ptr<const std::string> text);
     // Ends the connection without a close frame, counted as `reason`.
     void drop(Rejection reason, LogLevel level, std::string_view message);

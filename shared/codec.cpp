@@ -99,10 +99,20 @@ struct FieldWriter {
         if (!m.ice_servers.empty()) ice_servers(m.ice_servers);
         out.key("peers");
         out.unsigned_number(m.peers);
+        if (m.ping_interval_ms) {
+            out.key("pingIntervalMs");
+            out.unsigned_number(m.ping_interval_ms);
+        }
+        if (m.pong_deadline_ms) {
+            out.key("pongDeadlineMs");
+            out.unsigned_number(m.pong_deadline_ms);
+        }
         out.key("room");
         out.string(m.room);
     }
     void operator()(const IceServersUpdate& m) { ice_servers(m.ice_servers); }
+    void operator()(const Ping&) {}
+    void operator()(const Pong&) {}
     void operator()(const PeerJoined&) {}
     void operator()(const PeerLeft&) {}
     void operator()(const Error& m) {
@@ -164,11 +174,11 @@ DecodeResult decode(std::string_view text, const ProtocolLimits& limits) {
     return std::move(std::get<DecodeError>(walked));
 }
 
-std::optional<DecodeError> check_peer_message(std::string_view text, const ProtocolLimits& limits) {
+PageCheck check_page_message(std::string_view text, const ProtocolLimits& limits) {
     auto walked = walk_within_limits<false>(text, limits);
     if (auto* problem = std::get_if<DecodeError>(&walked)) return std::move(*problem);
     const MessageKind kind = std::get<MessageKind>(walked);
-    if (is_peer_kind(kind)) return std::nullopt;
+    if (is_page_kind(kind)) return kind;
     // Appended rather than "'" + std::string(...): GCC 12 warns falsely (-Wrestrict, bug 105651) on
     // operator+(const char*, std::string&&) in Release builds.
     std::string detail = "'";

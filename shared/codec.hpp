@@ -9,6 +9,7 @@
 #include <variant>
 
 #include "shared/limits.hpp"
+#include "shared/message_kind.hpp"
 #include "shared/messages.hpp"
 
 namespace p2p {
@@ -36,10 +37,17 @@ private:
 
 DecodeResult decode(std::string_view text, const ProtocolLimits& limits = {});
 
-// The relay's check of a page's message: nullopt exactly when decode() accepts the text and
-// is_peer_message() holds for the result, otherwise the same code and detail decode() would give
-// (or not_allowed for a relay-only type). Builds no message, so it allocates nothing on success.
-std::optional<DecodeError> check_peer_message(std::string_view text, const ProtocolLimits& limits = {});
+// The relay's check of a page's message: its kind exactly when decode() accepts the text and a
+// page may send it (is_page_kind: for its peer, or Ping), otherwise the same code and detail
+// decode() would give (or not_allowed for a relay-only type). Builds no message, so it allocates
+// nothing on success.
+using PageCheck = std::variant<MessageKind, DecodeError>;
+PageCheck check_page_message(std::string_view text, const ProtocolLimits& limits = {});
+// The reason a check refused the text, or nullopt when a page may send it.
+inline std::optional<DecodeError> refusal_of(PageCheck check) {
+    if (auto* problem = std::get_if<DecodeError>(&check)) return std::move(*problem);
+    return std::nullopt;
+}
 std::string encode(const Message& message);
 
 // Convenience for relay replies: {"type":"error","code":...,"message":...}.

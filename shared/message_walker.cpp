@@ -6,9 +6,12 @@ namespace p2p {
 namespace {
 
 // The keys each object of the protocol may carry; a field's index in its Fields array.
-enum RootField : std::size_t { kType, kSdp, kIceCandidate, kRoom, kPeers, kIceServers, kCode, kMessage, kSession };
-constexpr std::array<std::string_view, 9> kRootNames = {"type",       "sdp",  "iceCandidate", "room",   "peers",
-                                                        "iceServers", "code", "message",      "session"};
+enum RootField : std::size_t {
+    kType, kSdp, kIceCandidate, kRoom, kPeers, kIceServers, kCode, kMessage, kSession, kPingInterval, kPongDeadline
+};
+constexpr std::array<std::string_view, kRootFieldCount> kRootNames = {
+    "type", "sdp",     "iceCandidate", "room",           "peers",         "iceServers",
+    "code", "message", "session",      "pingIntervalMs", "pongDeadlineMs"};
 
 enum CandidateField : std::size_t { kCandidate, kSdpMid, kSdpMLineIndex, kUsernameFragment };
 constexpr std::array<std::string_view, 4> kCandidateNames = {"candidate", "sdpMid", "sdpMLineIndex",
@@ -41,7 +44,7 @@ std::optional<MessageKind> kind_named(const JsonString& name) {
 template <bool Materialise>
 auto MessageWalker<Materialise>::walk() -> std::optional<Result> {
     JsonReader reader(text_, max_depth_);
-    Fields<9> root;
+    Fields<kRootFieldCount> root;
     // Only an object is worth walking member by member; anything else is still read to its end,
     // because a syntax error anywhere outranks "not an object".
     const bool is_object = reader.peek_kind() == JsonKind::object;
@@ -101,7 +104,7 @@ auto MessageWalker<Materialise>::members_of(const JsonValue& object, const std::
 }
 
 template <bool Materialise>
-auto MessageWalker<Materialise>::read_fields(MessageKind kind, const Fields<9>& root) -> std::optional<Result> {
+auto MessageWalker<Materialise>::read_fields(MessageKind kind, const Fields<kRootFieldCount>& root) -> std::optional<Result> {
     switch (kind) {
         case MessageKind::offer: {
             auto sdp = required_string(root[kSdp], "", "sdp");
@@ -125,6 +128,10 @@ auto MessageWalker<Materialise>::read_fields(MessageKind kind, const Fields<9>& 
             return make<Ready>(kind, session(root[kSession]));
         case MessageKind::restart:
             return make<RestartRequest>(kind, session(root[kSession]));
+        case MessageKind::ping:
+            return make<Ping>(kind);
+        case MessageKind::pong:
+            return make<Pong>(kind);
         case MessageKind::peer_joined:
             return make<PeerJoined>(kind);
         case MessageKind::peer_left:
@@ -134,7 +141,11 @@ auto MessageWalker<Materialise>::read_fields(MessageKind kind, const Fields<9>& 
             auto servers = ice_servers(root[kIceServers]);
             const std::optional<unsigned> peers = nullable_index(root[kPeers], "", "peers");
             if (!peers) fail(error_code::kBadMessage, "field 'peers' must be a non-negative integer");
-            return make<Joined>(kind, std::move(room), peers.value_or(0), std::move(servers));
+            // The page's liveness check, in ms; absent or null: the page keeps its defaults.
+            const auto ping = nullable_index(root[kPingInterval], "", "pingIntervalMs");
+            const auto pong = nullable_index(root[kPongDeadline], "", "pongDeadlineMs");
+            return make<Joined>(kind, std::move(room), peers.value_or(0), std::move(servers), ping.value_or(0),
+                                pong.value_or(0));
         }
         case MessageKind::ice_servers:
             return make<IceServersUpdate>(kind, ice_servers(root[kIceServers]));

@@ -1,5 +1,5 @@
 // The protocol's schema, once: which fields each message type needs and of what JSON type. The
-// same walk serves decode() (it builds the Message) and the relay's check_peer_message() (it only
+// same walk serves decode() (it builds the Message) and the relay's check_page_message() (it only
 // checks, and allocates nothing unless the text is bad), so the two cannot drift apart.
 #pragma once
 
@@ -18,6 +18,9 @@
 #include "shared/messages.hpp"
 
 namespace p2p {
+
+// How many top-level keys the protocol knows (message_walker.cpp names them).
+inline constexpr std::size_t kRootFieldCount = 11;
 
 // Reads one signalling message out of JSON text. Materialise=true yields the Message,
 // Materialise=false only its kind. Duplicate keys: the last one wins (as in JSON.parse); unknown
@@ -47,7 +50,7 @@ private:
     template <std::size_t N>
     Fields<N> members_of(const JsonValue& object, const std::array<std::string_view, N>& names);
 
-    std::optional<Result> read_fields(MessageKind kind, const Fields<9>& root);
+    std::optional<Result> read_fields(MessageKind kind, const Fields<kRootFieldCount>& root);
     template <class T, class... Values>
     std::optional<Result> make(MessageKind kind, Values&&... values);
 

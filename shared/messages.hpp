@@ -65,6 +65,13 @@ struct RestartRequest {
     bool operator==(const RestartRequest&) const = default;
 };
 
+// "Are you there?", from a page to the relay, which answers Pong at once and forwards nothing:
+// the page's own check that its signalling socket still reaches the relay. A socket opened from
+// an address the device no longer has stays "open" in the browser for a minute or more.
+struct Ping {
+    bool operator==(const Ping&) const = default;
+};
+
 // One entry of RTCConfiguration.iceServers, as the relay hands it to the pages.
 struct IceServer {
     std::vector<std::string> urls;  // "stun:host:3478", "turn:host:3478?transport=udp", ...
@@ -80,6 +87,10 @@ struct Joined {
     // STUN/TURN servers the operator configured on the relay ("iceServers"; omitted when empty,
     // which suits a LAN: host candidates only).
     std::vector<IceServer> ice_servers = {};
+    // How the page checks that its socket still reaches the relay (a Ping every interval, a Pong
+    // within the deadline), in ms; 0 (absent): the page's own defaults. Config sets them.
+    unsigned ping_interval_ms = 0;  // "pingIntervalMs"
+    unsigned pong_deadline_ms = 0;  // "pongDeadlineMs"
     bool operator==(const Joined&) const = default;
 };
 // Fresh STUN/TURN servers for the next ICE restart or connection ("ice_servers"): the relay
@@ -99,9 +110,13 @@ struct Error {
     std::string message;  // for people
     bool operator==(const Error&) const = default;
 };
+// The relay's answer to a page's Ping.
+struct Pong {
+    bool operator==(const Pong&) const = default;
+};
 
-using Message = std::variant<Offer, Answer, OfferIce, AnswerIce, Hangup, Ready, RestartRequest, Joined,
-                             IceServersUpdate, PeerJoined, PeerLeft, Error>;
+using Message = std::variant<Offer, Answer, OfferIce, AnswerIce, Hangup, Ready, RestartRequest, Ping, Joined,
+                             IceServersUpdate, PeerJoined, PeerLeft, Error, Pong>;
 
 // The session a peer message carries (none for relay control messages and the Node demo's page).
 const SessionId& session_of(const Message& message);
@@ -109,7 +124,8 @@ const SessionId& session_of(const Message& message);
 // The JSON "type" string of a message.
 std::string_view type_name(const Message& message);
 
-// True for the messages a page may send (and the relay forwards); false for relay control messages.
+// True for the messages a page sends to its peer (the relay forwards them); false for Ping (the
+// relay answers it) and for relay control messages.
 bool is_peer_message(const Message& message);
 
 // Stable error codes carried by Error::code and DecodeError::code.

@@ -20,8 +20,11 @@ enum class PeerOperation { SetLocalDescription, SetRemoteDescription, AddIceCand
 // The machine's timers; a fired timer whose token is not the latest one of its kind is stale.
 // IceConnect bounds the first connection: with no usable candidate pair at all (e.g. relay-only
 // and the TURN server refused us) browsers leave ICE in "new" instead of reporting "failed".
-enum class TimerKind { Reconnect, IceRestart, Stats, IceConnect, OpenChat };
-inline constexpr int kTimerKinds = 5;
+// Heartbeat paces the relay link's Pings; LinkDeadline is when a connecting socket must be open,
+// or an open one must have answered its Ping (relay_link.hpp).
+// Check bounds the connection check.
+enum class TimerKind { Reconnect, IceRestart, Stats, IceConnect, OpenChat, Heartbeat, LinkDeadline, Check };
+inline constexpr int kTimerKinds = 8;
 
 struct SignallingOpened {};
 struct SignallingClosed {
@@ -29,6 +32,14 @@ struct SignallingClosed {
     std::string reason;
 };
 struct SignallingFailed {};  // WebSocket "error": browsers give no detail, a close follows
+// The browser says the network changed (window "online", navigator.connection "change").
+struct NetworkChanged {};
+struct CheckClicked {};
+// A candidate of a connection-check probe (RunProbe::id); "" when its gathering completed.
+struct ProbeCandidate {
+    unsigned probe = 0;
+    std::string candidate;
+};
 struct SignallingMessage {
     std::string text;  // raw frame; the machine decodes it with p2p::decode
 };
@@ -116,7 +127,7 @@ struct StatsCollected {
 };
 
 using CallEvent =
-    std::variant<SignallingOpened, SignallingClosed, SignallingFailed, SignallingMessage, TimerFired, StartClicked,
+    std::variant<SignallingOpened, SignallingClosed, SignallingFailed, NetworkChanged, CheckClicked, ProbeCandidate, SignallingMessage, TimerFired, StartClicked,
                  HangupClicked, MicToggled, CameraToggled, ShareToggled, StatsToggled, RestartClicked, ChatSubmitted,
                  DeviceChosen, MediaReady, MediaFailed, ShareStarted, ShareStopped, ShareFailed,
                  DeviceSwitchFailed, NegotiationNeeded, LocalDescriptionSet, RemoteDescriptionSet, LocalIceCandidate,

@@ -7,10 +7,6 @@
 
 namespace p2p::client {
 
-namespace {
-constexpr int kStatsPeriodMs = 1000;
-}
-
 void CallExtras::session_started() {
     out_.start_timer(TimerKind::Stats, kStatsPeriodMs);
 }
@@ -25,6 +21,8 @@ void CallExtras::session_closed() {
     if (!shown_code_.empty()) out_.emit(ShowVerifyCode{shown_code_ = {}});
     have_stats_ = false;
     last_view_ = {};
+    media_.reset();
+    remote_candidates_.clear();
 }
 
 // ---- data channel: chat and the peer's mic/camera state, never through the relay ----
@@ -67,7 +65,7 @@ void CallExtras::data_received(const std::string& text) {
     out_.emit(ShowPeerState{peer_mic_on_, peer_camera_on_});
 }
 
-// ---- stats: sampled once a second while a session is under way ----
+// ---- stats: sampled twice a second while a session is under way ----
 
 void CallExtras::toggle_stats() {
     stats_visible_ = !stats_visible_;
@@ -79,13 +77,28 @@ void CallExtras::stats_due(Generation gen) {
     out_.start_timer(TimerKind::Stats, kStatsPeriodMs);
 }
 
-void CallExtras::stats_collected(const StatsSample& sample) {
-    if (have_stats_) {
+MediaChange CallExtras::stats_collected(StatsSample sample) {
+    if (sample.remote_candidate_type == "prflx") {
+        for (const SignalledCandidate& c : remote_candidates_) {
+            if (c.endpoint == sample.remote_address) sample.remote_candidate_type = c.type;
+        }
+    }
+    MediaChange change = media_.sample(sample.at_ms, sample.packets_received);
+    if (!have_stats_) {
+        last_stats_ = sample;
+        have_stats_ = true;
+    } else if (sample.at_ms - last_stats_.at_ms >= kPanelPeriodMs - kStatsPeriodMs / 2.0) {
         last_view_ = compute_stats(last_stats_, sample);
         out_.emit(ShowStats{stats_visible_, last_view_});
+        last_stats_ = sample;
     }
-    last_stats_ = sample;
-    have_stats_ = true;
+    return change;
+}
+
+void CallExtras::remote_candidate(const std::string& line) {
+    std::optional<SignalledCandidate> parsed = parse_candidate(line);
+    if (!parsed || remote_candidates_.size() >= kRemembered) return;
+    remote_candidates_.push_back(std::move(*parsed));
 }
 
 void CallExtras::show_code(const std::string& local_fingerprint, const std::string& remote_fingerprint) {

@@ -1,12 +1,15 @@
 // What rides along a call session besides media: the chat/state data channel, the peer's mic and
-// camera as it reports them, stats sampled once a second, and the verification code. All of it
-// belongs to the current session and is reset with it.
+// camera as it reports them, stats sampled twice a second (the panel shows them once a second; the
+// media watch needs the finer grain), and the verification code. All of it belongs to the current
+// session and is reset with it.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "wasm/call_events.hpp"
 #include "wasm/data_message.hpp"
+#include "wasm/media_watch.hpp"
 #include "wasm/outbox.hpp"
 #include "wasm/stats_math.hpp"
 
@@ -29,7 +32,14 @@ public:
 
     void toggle_stats();
     void stats_due(Generation gen);  // TimerKind::Stats fired
-    void stats_collected(const StatsSample& sample);
+    // A sample of the current session; says whether media stopped or came back with it.
+    MediaChange stats_collected(StatsSample sample);
+    // A candidate the peer signalled: what a remote "prflx" in the stats really is.
+    void remote_candidate(const std::string& line);
+    MediaFlow media_flow() const { return media_.flow(); }
+
+    static constexpr int kStatsPeriodMs = 500;
+    static constexpr double kPanelPeriodMs = 1000;
 
     // After each completed exchange: the code of the fingerprints both sides use now.
     void show_code(const std::string& local_fingerprint, const std::string& remote_fingerprint);
@@ -43,8 +53,12 @@ private:
     bool peer_camera_on_ = true;
     bool stats_visible_ = false;
     bool have_stats_ = false;
-    StatsSample last_stats_;
+    StatsSample last_stats_;  // the sample the panel's rates were last computed from
     StatsView last_view_;
+    MediaWatch media_;
+    // The peer's signalled candidates of this session (at most kRemembered of them).
+    std::vector<SignalledCandidate> remote_candidates_;
+    static constexpr std::size_t kRemembered = 64;
     std::string shown_code_;
 };
 

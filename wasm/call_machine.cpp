@@ -11,6 +11,7 @@ CallMachine::CallMachine(CallConfig config)
       link_(parts_->link),
       media_(parts_->media),
       extras_(parts_->extras),
+      check_(parts_->check),
       hung_up_(config_.hung_up_before) {
     for (const std::string& id : hung_up_) ended_.push_back(id);
 }
@@ -73,6 +74,7 @@ void CallMachine::on(const SignallingFailed&) {
 }
 
 void CallMachine::on(const SignallingMessage& e) {
+    link_.heard();  // whatever it says, the socket is alive
     DecodeResult result = decode(e.text);
     if (!result.ok()) {
         out_.log(LogLevel::Error, Text::BadMessage, std::string(result.error().code) + ": " + result.error().detail);
@@ -92,6 +94,9 @@ void CallMachine::on(const SignallingMessage& e) {
 void CallMachine::on(const Joined& m) {
     out_.log(LogLevel::Info, Text::JoinedRoom, m.room + " (" + std::to_string(m.peers) + ")");
     ice_servers_ = m.ice_servers;
+    servers_known_ = true;
+    link_.pace(m.ping_interval_ms, m.pong_deadline_ms);
+    check_.servers_known(ice_servers_);
     if (out_.showing(Text::RoomFull)) {  // a retry found a seat: the room was not full after all
         out_.clear_notice();
         if (intent_ == CallIntent::None) set_call(CallState::Idle);
@@ -114,6 +119,7 @@ void CallMachine::on(const PeerJoined&) {
 // stale offer for a new call.
 void CallMachine::peer_arrived() {
     link_.arrive();
+    peer_away_ = PeerAway::Here;
     if (!session_) send_hangups();
     bool live = session_ && !session_->held();
     out_.send(Ready{live ? session_->id() : SessionId{}});
@@ -135,8 +141,12 @@ void CallMachine::on(const PeerLeft&) {
     link_.leave();
     call_on_ready_ = false;
     drop_held();
-    // Only the peer's relay connection is gone for sure; media may still flow peer to peer.
-    if (session_ && session_->phase() == SessionPhase::Connected) {
+    // Gone after its media had stopped (our recovery under way): its network, not the person.
+    const bool recovering = session_ && (session_->ice_down() || link_.hurried());
+    peer_away_ = recovering ? PeerAway::Unreachable : PeerAway::Left;
+    // Only the peer's relay connection is gone for sure; media may still flow peer to peer, or
+    // the peer may return with its network.
+    if (session_ && (session_->phase() == SessionPhase::Connected || peer_away_ == PeerAway::Unreachable)) {
         out_.log(LogLevel::Info, Text::PeerLeft);
         out_.notice(LogLevel::Info, Text::PeerOffline);
         return;
@@ -193,6 +203,9 @@ void CallMachine::timer_fired(TimerKind kind) {
             // had no chance yet, so wait another round.
             if (session_->negotiations() == 0) return out_.start_timer(TimerKind::IceConnect, kIceConnectTimeoutMs);
             return ice_never_connected();
+        case TimerKind::Heartbeat:
+        case TimerKind::LinkDeadline: return link_timer_fired(kind);
+        case TimerKind::Check: return check_.deadline_passed();
         case TimerKind::OpenChat:
             if (session_ && session_->controller() && session_->ever_connected()) {
                 out_.emit(OpenDataChannel{session_->gen()});

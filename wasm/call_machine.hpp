@@ -22,6 +22,7 @@
 #include "wasm/call_events.hpp"
 #include "wasm/call_extras.hpp"
 #include "wasm/call_session.hpp"
+#include "wasm/connection_check.hpp"
 #include "wasm/local_media.hpp"
 #include "wasm/outbox.hpp"
 #include "wasm/relay_link.hpp"
@@ -30,6 +31,11 @@ namespace p2p::client {
 
 // Whether the person wants a call: they pressed start, or accepted the other page's offer.
 enum class CallIntent { None, Wanted };
+// Why the peer is not in the room: it never was or is back (Here), it left while its media still
+// arrived (Left: a departure, the call ends when the media path goes too), or it left after its
+// media had stopped (Unreachable: its network went and the relay dropped its silent socket; it
+// returns when its network does, so the call waits).
+enum class PeerAway { Here, Left, Unreachable };
 
 class CallMachine {
 public:
@@ -47,12 +53,16 @@ public:
     bool polite() const { return config_.role == Role::Answer; }
     // The current session, if there is one.
     const CallSession* session() const { return session_ ? &*session_ : nullptr; }
+    const CheckReport& check_report() const { return check_.report(); }
     std::optional<Generation> current_generation() const;
 
     // One overload per event (public so std::visit can reach them; use handle()).
     void on(const SignallingOpened&);
     void on(const SignallingClosed&);
     void on(const SignallingFailed&);
+    void on(const NetworkChanged&);
+    void on(const CheckClicked&) { check_.clicked(ice_servers_, servers_known_); }
+    void on(const ProbeCandidate& e) { check_.candidate(e.probe, e.candidate); }
     void on(const SignallingMessage&);
     void on(const TimerFired&);
     void on(const StartClicked&);
@@ -95,6 +105,8 @@ public:
     void on(const PeerJoined&);
     void on(const PeerLeft&);
     void on(const Error&);
+    void on(const Ping&) {}  // page to relay only; the relay never forwards one
+    void on(const Pong&) {}  // heard() already counted it
 
 private:
     // call_machine.cpp: page state and the relay link.
@@ -123,22 +135,30 @@ private:
     void accept_offer(const Offer& offer);
     void leave_call();
     void exchange_completed();
-    void ice_down(IceChange change);
+    void ice_down(IceChange change, Text notice = Text::ConnectionLost);
     void ice_never_connected();
     void recover();
     void fresh_session();
     void mend();
+    // call_machine_path.cpp: whether the path still carries the call.
+    void media_stalled();
+    void media_resumed();
+    void release_video();
+    void path_restored();
+    void link_timer_fired(TimerKind kind);
+
     // The current session when `gen` is its generation; otherwise logs the stale result.
     CallSession* current(Generation gen);
 
     // The parts refer to each other (everything writes to the one Outbox; a session reads the
     // link), so they stay where they are when the machine moves.
     struct Parts {
-        Parts(const CallConfig& config) : link(out, config.room, config.seed), media(out), extras(out) {}
+        Parts(const CallConfig& config) : link(out, config.room, config.seed), media(out), extras(out), check(out) {}
         Outbox out;
         RelayLink link;
         LocalMedia media;
         CallExtras extras;
+        ConnectionCheck check;
     };
 
     CallConfig config_;
@@ -147,10 +167,12 @@ private:
     RelayLink& link_;
     LocalMedia& media_;
     CallExtras& extras_;
+    ConnectionCheck& check_;
     CallIntent intent_ = CallIntent::None;
     CallState call_ = CallState::Idle;
     ShowControls controls_{};
     std::vector<IceServer> ice_servers_;
+    bool servers_known_ = false;  // the relay said which ICE servers it offers (joined)
     Generation last_gen_ = 0;
     unsigned sessions_made_ = 0;
     unsigned fresh_in_a_row_ = 0;  // fresh sessions after failures since the last connection
@@ -178,6 +200,12 @@ private:
     // meanwhile may have taken that offer for a new call, so our hang-up reply names it too.
     SessionId withdrawn_;
     bool call_on_ready_ = false;
+    PeerAway peer_away_ = PeerAway::Here;
+    // The session whose inbound media stalled: its video sender is held (HoldVideo) and starts
+    // again with a key frame (RefreshVideo) once, when media arrives again or ICE reconnects.
+    // Only after a stall: restarting a flowing stream (an ICE flicker, a Reconnect click) loses
+    // the frames around the pause and leaves the peer waiting for a key frame.
+    std::optional<Generation> video_held_for_;
     bool ended_here(const SessionId& id) const;
 };
 

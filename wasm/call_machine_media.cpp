@@ -102,8 +102,4 @@ void CallMachine::on(const DataReceived& e) {
     if (current(e.gen)) extras_.data_received(e.text);
 }
 
-void CallMachine::on(const StatsCollected& e) {
-    if (current(e.gen)) extras_.stats_collected(e.sample);
-}
-
 }  // namespace p2p::client

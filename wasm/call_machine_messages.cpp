@@ -91,6 +91,7 @@ void CallMachine::on(const AnswerIce& m) { remote_candidate(m, m.ice_candidate);
 void CallMachine::remote_candidate(const Message& message, const IceCandidate& candidate) {
     if (!session_) return out_.log(LogLevel::Debug, Text::UnexpectedMessage, "candidate: no call");
     if (!of_current_session(message)) return;
+    extras_.remote_candidate(candidate.candidate);  // names what a remote "prflx" in the stats is
     session_->remote_candidate(candidate, config_.max_queued_candidates);
 }
 
@@ -126,6 +127,10 @@ void CallMachine::on(const Ready& m) {
         out_.log(LogLevel::Info, Text::PeerBack);
         out_.clear_notice(Text::PeerOffline);
         session_->resume();
+        // Steps taken while the peer could not hear them do not count: the first one now is a
+        // restart (or a request for one), which the peer's own resumed restart meets, not a
+        // fresh session that would cross it.
+        session_->recovery_attempts() = 0;
         if (session_->ice_down()) recover();
         return;
     }

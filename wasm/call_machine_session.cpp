@@ -104,6 +104,7 @@ void CallMachine::leave_call() {
     if (session_ && session_->id()) ended_.push_back(*session_->id());
     if (ended_.size() > kEndedKept) ended_.pop_front();
     close_session();
+    link_.hurry(false);
     dropped_.reset();
     glare_ignored_.reset();
     withdrawn_.reset();
@@ -175,24 +176,20 @@ void CallMachine::on(const IceStateChanged& e) {
         case IceChange::Failed: return ice_down(change);
         case IceChange::NeverConnected: return ice_never_connected();
     }
-    out_.cancel_timer(TimerKind::IceRestart);
-    out_.cancel_timer(TimerKind::IceConnect);
     // Whatever the banner said about this call (lost, failed, the fresh start) is over now.
-    for (Text text : {Text::ConnectionLost, Text::IceFailed, Text::IceFailedRelay, Text::FreshConnection}) {
-        out_.clear_notice(text);
-    }
-    set_call(CallState::Connected);
+    path_restored();
 }
 
-void CallMachine::ice_down(IceChange change) {
-    if (link_.open() && !link_.peer_present()) {
+void CallMachine::ice_down(IceChange change, Text notice) {
+    if (link_.open() && !link_.peer_present() && peer_away_ != PeerAway::Unreachable) {
         // The peer left the relay and now the media path is gone too: the call is over.
         out_.notice(LogLevel::Info, Text::PeerLeft);
         close_session();
         return set_call(CallState::Ended);
     }
+    link_.hurry(true);  // recovery needs signalling as soon as the path is back
     if (call_ != CallState::Reconnecting) {
-        out_.notice(LogLevel::Error, Text::ConnectionLost);
+        out_.notice(LogLevel::Error, notice);
         set_call(CallState::Reconnecting);
     }
     if (change == IceChange::Failed) return recover();

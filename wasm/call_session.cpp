@@ -207,6 +207,7 @@ IceChange CallSession::ice_changed(const std::string& state) {
     // A prepared offer has no remote description: whatever its ICE does is nobody's concern.
     ctx_.out.log(held() ? LogLevel::Debug : LogLevel::Info, Text::IceState, state);
     if (held() || phase_ == SessionPhase::Closed) return IceChange::None;
+    ice_state_ = state;
     if (state == "connected" || state == "completed") {
         recovery_attempts_ = 0;
         SessionPhase before = std::exchange(phase_, SessionPhase::Connected);
@@ -226,6 +227,19 @@ IceChange CallSession::ice_changed(const std::string& state) {
         return IceChange::Failed;
     }
     return IceChange::None;
+}
+
+bool CallSession::media_stalled() {
+    if (phase_ != SessionPhase::Connected) return false;
+    phase_ = SessionPhase::Interrupted;
+    return true;
+}
+
+bool CallSession::media_resumed() {
+    if (phase_ != SessionPhase::Interrupted || (ice_state_ != "connected" && ice_state_ != "completed")) return false;
+    phase_ = SessionPhase::Connected;
+    recovery_attempts_ = 0;
+    return true;
 }
 
 void CallSession::restart_ice() {

@@ -76,6 +76,11 @@ public:
     bool remote_candidate(const IceCandidate& candidate, std::size_t max_queued);
 
     IceChange ice_changed(const std::string& state);
+    // The media watch says nothing arrives: Connected -> Interrupted (true), as ICE would say much
+    // later. Media again: back to Connected (true) if ICE still says connected; otherwise ICE's
+    // own "connected" brings it back.
+    bool media_stalled();
+    bool media_resumed();
     void restart_ice();  // controller only; the browser's negotiationneeded brings the offer
     void server_error(const std::string& description) { server_error_ = description; }
 
@@ -132,6 +137,7 @@ private:
     bool announced_ = false;
     bool candidates_flow_ = false;  // our current description went out: candidates may follow
     bool ever_connected_ = false;
+    std::string ice_state_;  // the browser's last iceConnectionState
     bool local_firefox_ = false;   // which engine wrote each side's SDP (its o= line says so)
     bool remote_firefox_ = false;
     std::string local_offer_;   // resent if signalling dropped before an answer came

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace p2p::client {
 
@@ -17,9 +19,32 @@ struct StatsSample {
     int frame_width = 0;
     int frame_height = 0;
     double rtt_ms = -1;          // selected candidate pair currentRoundTripTime; -1 unknown
-    std::string candidate_type;  // local candidate type of the selected pair: host/srflx/prflx/relay
+    // The selected pair's ends: candidate types (host/srflx/prflx/relay), the transport (udp/tcp),
+    // how a local relay candidate reaches its TURN server (udp/tcp/tls), and the remote
+    // "address:port", by which a remote prflx is matched with a candidate the peer signalled.
+    std::string candidate_type;
+    std::string remote_candidate_type;
+    std::string protocol;
+    std::string relay_protocol;
+    std::string remote_address;
     bool operator==(const StatsSample&) const = default;
 };
+
+// What the media path is, as a person would ask: "relay" when either end sends through a TURN
+// server, "srflx" when it crosses a NAT directly (a reflexive candidate, or a peer-reflexive one
+// that the peer did not signal as a relay), "host" between two local addresses; "" unknown.
+// `remote_type` is the remote candidate's type with prflx already resolved where possible.
+std::string media_path(const std::string& local_type, const std::string& remote_type);
+// A candidate line as the peer signalled it ("candidate:1 1 udp 2122 192.0.2.1 5000 typ host ..."):
+// where it is ("192.0.2.1:5000", as a stats report writes a remote candidate) and its type.
+struct SignalledCandidate {
+    std::string endpoint;
+    std::string type;
+};
+std::optional<SignalledCandidate> parse_candidate(std::string_view line);
+
+// How the media leaves this page: the TURN leg's udp/tcp/tls when we relay, else the pair's protocol.
+std::string media_transport(const StatsSample& sample);
 
 // What the stats panel shows, computed from the current and the previous sample.
 struct StatsView {
@@ -30,7 +55,10 @@ struct StatsView {
     double loss_percent = 0;  // over the interval
     int width = 0;
     int height = 0;
-    std::string candidate_type;
+    std::string path;       // media_path()
+    std::string transport;  // media_transport()
+    std::string local_type;
+    std::string remote_type;
 };
 
 StatsView compute_stats(const StatsSample& previous, const StatsSample& current);

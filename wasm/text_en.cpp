@@ -46,6 +46,9 @@ extern const TextTable kTextEn = {
     "ICE state:",  // IceState
     "Connected",  // Connected
     "Connection lost, reconnecting",  // ConnectionLost
+    "Connection interrupted: nothing arrives from the other person; waiting for the network",  // MediaInterrupted
+    "The relay stopped answering; reconnecting",  // SignallingSilent
+    "The network changed",  // NetworkChanged
     "Restarting ICE",  // IceRestart
     "Connection restored",  // Reconnected
     "Connection failed",  // ConnectionFailed
@@ -100,6 +103,23 @@ extern const TextTable kTextEn = {
     "FPS",  // StatFps
     "Loss",  // StatLoss
     "Path",  // StatPath
+    "Check my connection",  // UiCheck
+    "Checking this network with the relay's STUN and TURN servers…",  // CheckRunning
+    "The check starts once the relay is reached",  // CheckWaiting
+    "The relay offers no STUN or TURN server: only calls within one network will work",  // VerdictNoServers
+    "No STUN or TURN server reachable: only calls within this network will work",  // VerdictUnreachable
+    "Direct calls will likely work; TURN is ready where they do not",  // VerdictDirect
+    "Direct calls will likely work, but no TURN reachable: calls with restrictive networks will fail",  // VerdictDirectNoTurn
+    "Only relayed calls will work here (TURN over UDP)",  // VerdictRelayUdp
+    "This network's NAT blocks direct calls; relayed calls over UDP will work",  // VerdictSymmetricRelayUdp
+    "Only relayed calls over TCP will work here",  // VerdictRelayTcp
+    "Only relayed calls over TLS (port 443) will work here",  // VerdictRelayTls
+    "This network's NAT blocks direct calls and no TURN is reachable: calls will likely fail",  // VerdictSymmetricNoTurn
+    "reachable",  // CheckReached
+    "unreachable",  // CheckFailed
+    "not offered",  // CheckNotOffered
+    "NAT: one public address for every destination",  // CheckNatIndependent
+    "NAT: a new public address for each destination (symmetric)",  // CheckNatDependent
 };
 
 }  // namespace p2p::client

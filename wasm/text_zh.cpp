@@ -46,6 +46,9 @@ extern const TextTable kTextZh = {
     "ICE 状态:",  // IceState
     "连接已建立",  // Connected
     "连接中断，正在重连",  // ConnectionLost
+    "连接中断：收不到对方的音视频，正在等待网络恢复",  // MediaInterrupted
+    "服务器没有回应，正在重新连接",  // SignallingSilent
+    "网络已变化",  // NetworkChanged
     "重启 ICE",  // IceRestart
     "连接已恢复",  // Reconnected
     "连接失败",  // ConnectionFailed
@@ -100,6 +103,23 @@ extern const TextTable kTextZh = {
     "帧率",  // StatFps
     "丢包",  // StatLoss
     "路径",  // StatPath
+    "检查网络",  // UiCheck
+    "正在用服务器提供的 STUN 和 TURN 检查本机网络…",  // CheckRunning
+    "连上服务器后开始检查",  // CheckWaiting
+    "服务器未提供 STUN 或 TURN：只有同一网络内的通话能接通",  // VerdictNoServers
+    "STUN 和 TURN 服务器都连不上：只有本网络内的通话能接通",  // VerdictUnreachable
+    "直连通话多半可行；不行时有 TURN 中继兜底",  // VerdictDirect
+    "直连通话多半可行，但连不上 TURN：对方网络受限时通话会失败",  // VerdictDirectNoTurn
+    "这里只有中继通话能接通（TURN/UDP）",  // VerdictRelayUdp
+    "本网络的 NAT 不允许直连；经 UDP 中继的通话可以接通",  // VerdictSymmetricRelayUdp
+    "这里只有经 TCP 中继的通话能接通",  // VerdictRelayTcp
+    "这里只有经 TLS（443 端口）中继的通话能接通",  // VerdictRelayTls
+    "本网络的 NAT 不允许直连，又连不上 TURN：通话多半会失败",  // VerdictSymmetricNoTurn
+    "可达",  // CheckReached
+    "不可达",  // CheckFailed
+    "未提供",  // CheckNotOffered
+    "NAT：对所有目的地使用同一公网地址",  // CheckNatIndependent
+    "NAT：每个目的地换一个公网地址（对称型）",  // CheckNatDependent
 };
 
 }  // namespace p2p::client

@@ -27,7 +27,7 @@ void BM_DecodeCandidate(benchmark::State& state) { decode_text(state, sample_can
 
 void check_text(benchmark::State& state, const std::string& text) {
     for (auto _ : state) {
-        std::optional<DecodeError> problem = check_peer_message(text);
+        std::optional<DecodeError> problem = refusal_of(check_page_message(text));
         benchmark::DoNotOptimize(problem);
     }
     state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
@@ -76,7 +76,7 @@ void BM_RelayPathCandidate(benchmark::State& state) {
     }
     const std::string text = sample_candidate_json();
     for (auto _ : state) {
-        if (!check_peer_message(text)) benchmark::DoNotOptimize(rooms.others_in_room(sender));
+        if (!refusal_of(check_page_message(text))) benchmark::DoNotOptimize(rooms.others_in_room(sender));
     }
     state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
 }

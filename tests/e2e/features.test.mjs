@@ -242,7 +242,10 @@ describe('stats, device switch, screen share, diagnostics', () => {
     for (const entry of report.timeline) assert.match(entry, /^\[\d\d:\d\d:\d\d\] \S/);
     assert.ok(report.timeline.some((e) => /已发送 offer/.test(e)), 'the timeline holds the offer');
     assert.equal(report.callState, 'connected');
-    assert.equal(report.lastStats.candidateType, 'host');
+    assert.equal(report.lastStats.path, 'host');
+    assert.equal(report.lastStats.transport, 'udp');
+    assert.equal(report.lastStats.localCandidateType, 'host');
+    assert.equal(report.lastStats.remoteCandidateType, 'host');
     assert.ok(report.lastStats.inKbps > 0 && report.lastStats.width > 0 && report.lastStats.fps > 0,
       JSON.stringify(report.lastStats));
     assert.ok(report.lastStats.rttMs >= 0);

@@ -63,7 +63,7 @@ describe('TURN with REST credentials, relay-only pages', () => {
         expectRemoteVideoPlaying(pages.answer, 'answer page', 30000)]);
       for (const [role, page] of Object.entries(pages)) {
         await page.locator('#stats-toggle').click();
-        // data-path is the local candidate type of the selected pair, read from getStats().
+        // data-path is what the selected pair of getStats() goes through, "relay" when either end is TURN.
         await page.waitForFunction(() => document.getElementById('stats').dataset.path === 'relay', null,
           { timeout: 10000, polling: 100 })
           .catch(async () => assert.fail(`${role}: path is not relay: ` +
@@ -121,5 +121,37 @@ describe('TURN with REST credentials, relay-only pages', () => {
     } finally {
       await closePages(offer, answer);
     }
+  });
+});
+
+// The connection check with the relay's real ICE servers (here TURN over UDP only, on loopback):
+// the right secret gets an allocation, the wrong one does not, and each page says so in its
+// language, before any call. The network lab (lab.test.mjs) checks the verdicts across NATs.
+describe('check my connection', () => {
+  async function checkOn(origin, lang) {
+    const page = await openPage(env.browser, `${callUrl(origin, 'answer', `check-${lang}`)}&lang=${lang}`);
+    await waitSignallingOpen(page);
+    await page.locator('#check').click();
+    await page.waitForFunction(() => document.getElementById('check-result').dataset.state === 'done', null,
+      { timeout: 15000, polling: 100 })
+      .catch(async () => assert.fail(`no verdict:\n${await logText(page)}`));
+    const result = await page.evaluate(() => {
+      const box = document.getElementById('check-result');
+      return { ...box.dataset, text: box.innerText };
+    });
+    await closePages(page);
+    return result;
+  }
+
+  test('TURN reachable with the relay\'s credentials: relayed calls work; refused: it says so', async () => {
+    const good = await checkOn(env.relay.origin, 'en');
+    assert.equal(good.turnUdp, 'reached', JSON.stringify(good));
+    assert.equal(good.stun, 'not-offered');
+    assert.equal(good.verdict, 'relay-udp');
+    assert.match(good.text, /Only relayed calls will work here \(TURN over UDP\)/);
+    const bad = await checkOn(env.wrongRelay.origin, 'zh');
+    assert.equal(bad.turnUdp, 'failed', JSON.stringify(bad));
+    assert.equal(bad.verdict, 'unreachable');
+    assert.match(bad.text, /STUN 和 TURN 服务器都连不上/);
   });
 });

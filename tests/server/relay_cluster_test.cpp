@@ -50,7 +50,7 @@ protected:
     std::unique_ptr<WsClient> join(const RelayProcess& relay, const std::string& room, unsigned peers,
                                    const std::string& token = "") {
         auto client = std::make_unique<WsClient>(relay.port(), room_target(room, token));
-        EXPECT_EQ(decoded(client->read()), Message(Joined{room, peers}));
+        EXPECT_EQ(decoded(client->read()), joined(room, peers));
         return client;
     }
 
@@ -293,7 +293,7 @@ TEST(RelayClusterStart, UsesThePasswordAndDatabaseOfTheUrl) {
     std::string url = "redis://:right-password@127.0.0.1:" + std::to_string(redis.port()) + "/3";
     RelayProcess relay(loopback_args_with(dir.path(), {"--redis", url}));
     WsClient client(relay.port(), room_target("db3"));
-    EXPECT_EQ(decoded(client.read()), Message(Joined{"db3", 1}));
+    EXPECT_EQ(decoded(client.read()), joined("db3", 1));
 }
 
 }  // namespace

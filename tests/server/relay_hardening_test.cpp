@@ -33,16 +33,16 @@ TEST_F(RelayHardening, ForeignOriginGets403BeforeTheUpgrade) {
 
 TEST_F(RelayHardening, SameOriginAndNoOriginAreAllowed) {
     WsClient same(port(), "/ws?room=a", {{"Origin", "https://localhost:" + std::to_string(port())}});
-    EXPECT_EQ(decoded(same.read()), Message(Joined{"a", 1}));
+    EXPECT_EQ(decoded(same.read()), joined("a", 1));
     WsClient none(port(), "/ws?room=a");
-    EXPECT_EQ(decoded(none.read()), Message(Joined{"a", 2}));
+    EXPECT_EQ(decoded(none.read()), joined("a", 2));
 }
 
 TEST(RelayOrigins, AllowedOriginFlagAddsAnOrigin) {
     TempDir dir;
     RelayProcess relay(loopback_args_with(dir.path(), {"--allowed-origin", "https://call.example"}));
     WsClient allowed(relay.port(), "/ws", {{"Origin", "https://call.example"}});
-    EXPECT_EQ(decoded(allowed.read()), Message(Joined{"default", 1}));
+    EXPECT_EQ(decoded(allowed.read()), joined("default", 1));
     EXPECT_THROW(WsClient(relay.port(), "/ws", {{"Origin", "https://other.example"}}), std::runtime_error);
 }
 

@@ -32,6 +32,18 @@ TEST(RelayIceServers, JoinedCarriesTheConfiguredServers) {
                                       IceServer{{"turn:127.0.0.1:3478"}, "alice", "s3cret"}}));
 }
 
+// The page's liveness check runs at the relay's pace: the flags reach every page in "joined".
+TEST(RelayIceServers, JoinedCarriesThePagePingPace) {
+    TempDir dir;
+    std::vector<std::string> args = loopback_args(dir.path() / "state", dir.path());
+    for (const char* extra : {"--page-ping", "1500", "--page-pong-deadline", "700"}) args.emplace_back(extra);
+    RelayProcess relay(args);
+    WsClient client(relay.port(), "/ws?room=pace");
+    Joined joined = read_joined(client);
+    EXPECT_EQ(joined.ping_interval_ms, 1500u);
+    EXPECT_EQ(joined.pong_deadline_ms, 700u);
+}
+
 TEST(RelayIceServers, NoneWithoutFlags) {
     TempDir dir;
     RelayProcess relay(loopback_args(dir.path() / "state", dir.path()));

@@ -65,12 +65,12 @@ TEST(RelayLimits, RoomsOverTheCapGetServerFullThenClose) {
     TempDir dir;
     RelayProcess relay(loopback_args_with(dir.path(), {"--max-rooms", "1"}));
     WsClient first(relay.port(), "/ws?room=one");
-    EXPECT_EQ(decoded(first.read()), Message(Joined{"one", 1}));
+    EXPECT_EQ(decoded(first.read()), joined("one", 1));
     WsClient second(relay.port(), "/ws?room=two");
     expect_error_code(second, "server_full");
     EXPECT_EQ(second.wait_closed(), websocket::close_code::policy_error);
     WsClient same(relay.port(), "/ws?room=one");
-    EXPECT_EQ(decoded(same.read()), Message(Joined{"one", 2})) << "an existing room still takes its second";
+    EXPECT_EQ(decoded(same.read()), joined("one", 2)) << "an existing room still takes its second";
 }
 
 TEST(RelayLimits, PeerThatNeverReadsIsDroppedAndMemoryStaysFlat) {

@@ -15,14 +15,14 @@ const std::string kToken = "page-token-0123456789";
 
 TEST_F(RelayReconnect, SameTokenReplacesTheGhostAndTheOtherSeesLeftThenJoined) {
     WsClient ghost(port(), "/ws?room=back&peer=" + kToken);
-    EXPECT_EQ(decoded(ghost.read()), Message(Joined{"back", 1}));
+    EXPECT_EQ(decoded(ghost.read()), joined("back", 1));
     WsClient other(port(), "/ws?room=back");
-    EXPECT_EQ(decoded(other.read()), Message(Joined{"back", 2}));
+    EXPECT_EQ(decoded(other.read()), joined("back", 2));
     EXPECT_EQ(decoded(ghost.read()), Message(PeerJoined{}));
 
     // The ghost is still "connected" as far as TCP goes: the relay could not know it is dead.
     WsClient back(port(), "/ws?room=back&peer=" + kToken);
-    EXPECT_EQ(decoded(back.read()), Message(Joined{"back", 2}));
+    EXPECT_EQ(decoded(back.read()), joined("back", 2));
     EXPECT_EQ(decoded(other.read()), Message(PeerLeft{}));
     EXPECT_EQ(decoded(other.read()), Message(PeerJoined{}));
     EXPECT_EQ(ghost.wait_closed(), kReplacedCloseCode);

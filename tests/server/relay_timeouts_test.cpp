@@ -51,7 +51,7 @@ TEST_F(RelayTimeouts, SilentPeerIsDroppedWithinTheIdleTimeoutAndTheOtherIsTold) 
     std::cout << "[ figure ] peer_left after silent death: " << waited.count() << " ms (idle timeout 2 s)\n";
     EXPECT_LT(waited, 3s);
     WsClient again(relay_.port(), "/ws?room=quiet");
-    EXPECT_EQ(decoded(again.read()), Message(Joined{"quiet", 2})) << "the ghost no longer holds the room";
+    EXPECT_EQ(decoded(again.read()), joined("quiet", 2)) << "the ghost no longer holds the room";
 }
 
 TEST_F(RelayTimeouts, QuietButLivePeerSurvivesManyIdleTimeouts) {

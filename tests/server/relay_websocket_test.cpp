@@ -62,7 +62,7 @@ TEST_F(RelayWebsocket, PeerLeftArrivesAtOnceAndRejoinWorks) {
     pair.second->close();
     EXPECT_EQ(decoded(pair.first->read(1s)), Message(PeerLeft{}));
     WsClient again(port(), "/ws?room=kitchen");
-    EXPECT_EQ(decoded(again.read()), Message(Joined{"kitchen", 2}));
+    EXPECT_EQ(decoded(again.read()), joined("kitchen", 2));
     EXPECT_EQ(decoded(pair.first->read()), Message(PeerJoined{}));
     again.send(kAnswer);
     EXPECT_EQ(pair.first->read(), kAnswer);
@@ -73,7 +73,7 @@ TEST_F(RelayWebsocket, DroppedConnectionAlsoFreesTheSlot) {
     pair.second.reset();  // TCP goes away without a close handshake
     EXPECT_EQ(decoded(pair.first->read(1s)), Message(PeerLeft{}));
     WsClient again(port(), "/ws?room=kitchen");
-    EXPECT_EQ(decoded(again.read()), Message(Joined{"kitchen", 2}));
+    EXPECT_EQ(decoded(again.read()), joined("kitchen", 2));
 }
 
 TEST_F(RelayWebsocket, RoomsDoNotSeeEachOther) {
@@ -94,7 +94,7 @@ TEST_F(RelayWebsocket, MessageWithNobodyToReceiveItIsDropped) {
     alone.send(kOffer);
     EXPECT_TRUE(alone.stays_silent());
     WsClient later(port(), "/ws?room=solo");
-    EXPECT_EQ(decoded(later.read()), Message(Joined{"solo", 2}));
+    EXPECT_EQ(decoded(later.read()), joined("solo", 2));
     EXPECT_TRUE(later.stays_silent()) << "earlier messages are not stored";
 }
 
@@ -122,13 +122,30 @@ TEST_F(RelayWebsocket, InvalidMessagesGetAnErrorAndTheConnectionSurvives) {
     EXPECT_EQ(pair.second->read(), kOffer);
 }
 
+// A page checks its socket with ping: the relay answers it itself, alone in the room or not, and
+// never forwards it. A pong from a page is refused like any relay-only type.
+TEST_F(RelayWebsocket, PingIsAnsweredByThePongAndNeverForwarded) {
+    WsClient alone(port(), "/ws?room=solo");
+    decoded(alone.read());
+    alone.send(R"({"type":"ping"})");
+    EXPECT_EQ(alone.read(), R"({"type":"pong"})") << "answered with nobody else in the room";
+    Pair pair = join_pair(port(), "kitchen");
+    pair.first->send(R"({ "type" : "ping", "extra": [1] })");
+    EXPECT_EQ(decoded(pair.first->read()), Message(Pong{}));
+    EXPECT_TRUE(pair.second->stays_silent()) << "a ping is not for the peer";
+    pair.first->send(R"({"type":"pong"})");
+    expect_error_code(*pair.first, error_code::kNotAllowed);
+    pair.first->send(kOffer);
+    EXPECT_EQ(pair.second->read(), kOffer);
+}
+
 TEST_F(RelayWebsocket, UpgradeAtRootWorksForTheOldDemoPage) {
     WsClient root(port(), "/");
-    EXPECT_EQ(decoded(root.read()), Message(Joined{"default", 1}));
+    EXPECT_EQ(decoded(root.read()), joined("default", 1));
     WsClient ws(port(), "/ws");
-    EXPECT_EQ(decoded(ws.read()), Message(Joined{"default", 2}));
+    EXPECT_EQ(decoded(ws.read()), joined("default", 2));
     WsClient named(port(), "/?room=K%5F1");
-    EXPECT_EQ(decoded(named.read()), Message(Joined{"K_1", 1}));
+    EXPECT_EQ(decoded(named.read()), joined("K_1", 1));
 }
 
 TEST_F(RelayWebsocket, BinaryFrameClosesWith1003AndTellsThePeer) {
@@ -165,7 +182,7 @@ TEST_F(RelayWebsocket, RawInvalidUtf8ClosesWith1007AsRfc6455RequiresAndTheRoomSu
     EXPECT_EQ(pair.first->wait_closed(), websocket::close_code::bad_payload);
     EXPECT_EQ(decoded(pair.second->read()), Message(PeerLeft{}));
     WsClient again(port(), "/ws?room=kitchen");
-    EXPECT_EQ(decoded(again.read()), Message(Joined{"kitchen", 2}));
+    EXPECT_EQ(decoded(again.read()), joined("kitchen", 2));
 }
 
 TEST_F(RelayWebsocket, ResetConnectionIsNoGhostAndTheReconnectGetsIn) {
@@ -173,7 +190,7 @@ TEST_F(RelayWebsocket, ResetConnectionIsNoGhostAndTheReconnectGetsIn) {
     pair.second->abort();  // RST: a crashed tab or a killed process, no close frame
     EXPECT_EQ(decoded(pair.first->read(1s)), Message(PeerLeft{}));
     WsClient again(port(), "/ws?room=kitchen");
-    EXPECT_EQ(decoded(again.read()), Message(Joined{"kitchen", 2})) << "not room_full";
+    EXPECT_EQ(decoded(again.read()), joined("kitchen", 2)) << "not room_full";
 }
 
 TEST(RelayThreads, SeveralIoThreadsRelayTheSameWay) {

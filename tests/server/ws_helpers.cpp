@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "server/config.hpp"
+
 namespace p2p::relay::testing {
 
 Message decoded(const std::optional<std::string>& text) {
@@ -10,6 +12,12 @@ Message decoded(const std::optional<std::string>& text) {
     DecodeResult result = decode(*text);
     EXPECT_TRUE(result.ok()) << *text;
     return result.ok() ? result.message() : Message{Error{"undecodable", *text}};
+}
+
+Message joined(std::string room, unsigned peers) {
+    const Config defaults;
+    return Joined{std::move(room), peers, {}, static_cast<unsigned>(defaults.page_ping_interval.count()),
+                  static_cast<unsigned>(defaults.page_pong_deadline.count())};
 }
 
 void expect_error_code(WsClient& client, std::string_view code) {
@@ -21,9 +29,9 @@ void expect_error_code(WsClient& client, std::string_view code) {
 
 Pair join_pair(std::uint16_t port, const std::string& room) {
     Pair pair{std::make_unique<WsClient>(port, "/ws?room=" + room), nullptr};
-    EXPECT_EQ(decoded(pair.first->read()), Message(Joined{room, 1}));
+    EXPECT_EQ(decoded(pair.first->read()), joined(room, 1));
     pair.second = std::make_unique<WsClient>(port, "/ws?room=" + room);
-    EXPECT_EQ(decoded(pair.second->read()), Message(Joined{room, 2}));
+    EXPECT_EQ(decoded(pair.second->read()), joined(room, 2));
     EXPECT_EQ(decoded(pair.first->read()), Message(PeerJoined{}));
     return pair;
 }

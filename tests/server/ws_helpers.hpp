@@ -15,6 +15,10 @@ namespace p2p::relay::testing {
 // The decoded message (a failed EXPECT and a placeholder Error when none or undecodable).
 Message decoded(const std::optional<std::string>& text);
 
+// The "joined" a relay with default settings sends: `room`, `peers`, no ICE servers, the default
+// pace of the page's ping (Config).
+Message joined(std::string room, unsigned peers);
+
 // Expects the next message on `client` to be an error with `code` and a non-empty text.
 void expect_error_code(WsClient& client, std::string_view code);
 

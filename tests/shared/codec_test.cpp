@@ -21,6 +21,7 @@ std::vector<Message> one_of_each() {
             Ready{},
             RestartRequest{"p1-3"},
             Joined{"kitchen", 2, {}},
+            Joined{"porch", 1, {}, 5000, 4000},
             Joined{"hall", 1, {IceServer{{"stun:127.0.0.1:3478"}, std::nullopt, std::nullopt},
                               IceServer{{"turn:127.0.0.1:3478?transport=udp", "turns:127.0.0.1:5349"},
                                         "1700000000:alice", "c2VjcmV0"}}},
@@ -56,7 +57,7 @@ TEST(Codec, TypeNamesMatchTheWire) {
     std::vector<std::string> names;
     for (const Message& message : one_of_each()) names.emplace_back(type_name(message));
     EXPECT_EQ(names, (std::vector<std::string>{"offer", "answer", "offer_ice", "answer_ice", "hangup", "ready", "restart",
-                                                "joined", "joined", "ice_servers", "peer_joined", "peer_left", "error"}));
+                                                "joined", "joined", "joined", "ice_servers", "peer_joined", "peer_left", "error"}));
 }
 
 TEST(Codec, OnlyPageMessagesArePeerMessages) {
@@ -99,7 +100,7 @@ TEST(Codec, SessionRoundTripsOnEveryPeerMessage) {
         std::string text = encode(message);
         EXPECT_EQ(decode_ok(text), message) << text;
         EXPECT_TRUE(session_of(message).has_value());
-        EXPECT_EQ(check_peer_message(text), std::nullopt) << text;
+        EXPECT_EQ(refusal_of(check_page_message(text)), std::nullopt) << text;
     }
     EXPECT_EQ(encode(Offer{"x", "p1-1"}), R"({"sdp":"x","session":"p1-1","type":"offer"})");
     EXPECT_EQ(encode(Hangup{"p1-1"}), R"({"session":"p1-1","type":"hangup"})");
@@ -119,7 +120,7 @@ TEST(Codec, BadSessionIsRejectedWithItsRule) {
                                    too_long}) {
         std::string text = R"({"type":"offer","sdp":"s","session":)" + bad + "}";
         expect_error(text, error_code::kBadMessage, rule);
-        std::optional<DecodeError> checked = check_peer_message(text);
+        std::optional<DecodeError> checked = refusal_of(check_page_message(text));
         ASSERT_TRUE(checked.has_value()) << text;
         EXPECT_EQ(checked->detail, rule) << "the relay refuses it with the same words";
     }
@@ -127,6 +128,19 @@ TEST(Codec, BadSessionIsRejectedWithItsRule) {
     EXPECT_EQ(decode_ok(R"({"type":"hangup","session":"a\u002d1"})"), Message(Hangup{"a-1"}));
     // The type's own fields are checked first, in declaration order.
     expect_error(R"({"type":"offer","session":7})", error_code::kBadMessage, "field 'sdp' must be a string");
+}
+
+TEST(Codec, PagePingPaceInJoined) {
+    EXPECT_EQ(encode(Joined{"r", 1, {}, 5000, 4000}),
+              R"({"peers":1,"pingIntervalMs":5000,"pongDeadlineMs":4000,"room":"r","type":"joined"})");
+    EXPECT_EQ(decode_ok(R"({"type":"joined","room":"r","peers":1,"pingIntervalMs":null})"),
+              Message(Joined{"r", 1})) << "absent or null: the page keeps its defaults";
+    expect_error(R"({"type":"joined","room":"r","peers":1,"pingIntervalMs":-5})", error_code::kBadMessage,
+                 "'pingIntervalMs'");
+    expect_error(R"({"type":"joined","room":"r","peers":1,"pongDeadlineMs":"4s"})", error_code::kBadMessage,
+                 "'pongDeadlineMs'");
+    expect_error(R"({"type":"joined","room":"r","peers":1,"pongDeadlineMs":70000})", error_code::kBadMessage,
+                 "'pongDeadlineMs'");
 }
 
 TEST(Codec, IceServersInJoined) {

@@ -185,17 +185,18 @@ TEST(Stats, SampledEverySecondWhileConnectedAndShownOnToggle) {
     EXPECT_GT(t.token, 0u);
     h.feed(TimerFired{TimerKind::Stats, t.token});
     EXPECT_EQ(h.one<CollectStats>().gen, g);
-    h.feed(StatsCollected{g, StatsSample{0, 0, 0, 0, 0, 0, 0, 0, -1, ""}});
+    h.feed(StatsCollected{g, StatsSample{0, 0, 0, 0, 0, 0, 0, 0, -1, "", "", "", "", ""}});
     EXPECT_FALSE(h.has<ShowStats>()) << "a rate needs two samples";
     h.feed(StatsToggled{});
     EXPECT_TRUE(h.one<ShowStats>().visible);
-    h.feed(StatsCollected{g, StatsSample{1000, 125000, 250000, 90, 10, 30, 640, 480, 12, "host"}});
+    h.feed(StatsCollected{g, StatsSample{1000, 125000, 250000, 90, 10, 30, 640, 480, 12, "host", "host", "udp", "", "192.168.1.2:5000"}});
     ShowStats s = h.one<ShowStats>();
     EXPECT_TRUE(s.visible);
     EXPECT_DOUBLE_EQ(s.view.out_kbps, 1000);
     EXPECT_DOUBLE_EQ(s.view.in_kbps, 2000);
     EXPECT_DOUBLE_EQ(s.view.loss_percent, 10);
-    EXPECT_EQ(s.view.candidate_type, "host");
+    EXPECT_EQ(s.view.path, "host");
+    EXPECT_EQ(s.view.transport, "udp");
 }
 
 struct MediaErrorCase {

@@ -52,15 +52,18 @@ TEST(Verification, CodeIsSymmetricSixDigitsAndChangesWithAnyFingerprint) {
 }
 
 TEST(StatsMath, RatesLossAndFpsFromTwoSamples) {
-    StatsSample a{0, 1000, 2000, 100, 0, 10, 0, 0, -1, ""};
-    StatsSample b{2000, 251000, 502000, 190, 10, 70, 1280, 720, 20.5, "relay"};
+    StatsSample a{0, 1000, 2000, 100, 0, 10, 0, 0, -1, "", "", "", "", ""};
+    StatsSample b{2000, 251000, 502000, 190, 10, 70, 1280, 720, 20.5, "relay", "srflx", "udp", "tls", "203.0.113.9:3478"};
     StatsView v = compute_stats(a, b);
     EXPECT_DOUBLE_EQ(v.out_kbps, 1000);
     EXPECT_DOUBLE_EQ(v.in_kbps, 2000);
     EXPECT_DOUBLE_EQ(v.fps, 30);
     EXPECT_DOUBLE_EQ(v.loss_percent, 10);
     EXPECT_EQ(v.width, 1280);
-    EXPECT_EQ(v.candidate_type, "relay");
+    EXPECT_EQ(v.path, "relay");
+    EXPECT_EQ(v.transport, "tls") << "a local relay candidate: how it reaches the TURN server";
+    EXPECT_EQ(v.local_type, "relay");
+    EXPECT_EQ(v.remote_type, "srflx");
     StatsView reset = compute_stats(b, a);
     EXPECT_EQ(reset.in_kbps, 0) << "counters that went back mean a new connection, not a rate";
 }
@@ -85,16 +88,21 @@ TEST(DiagnosticsJson, HoldsTimelineStateAndLastStats) {
     stats.in_kbps = 812.5;
     stats.width = 640;
     stats.height = 480;
-    stats.candidate_type = "host";
+    stats.path = "host";
+    stats.transport = "udp";
+    stats.local_type = "host";
+    stats.remote_type = "host";
     std::string text = diagnostics_json({"[10:00:01] one", "[10:00:02] two \"q\""}, stats, "connected", "UA/1");
     EXPECT_NE(text.find("\"timeline\": [\n    \"[10:00:01] one\",\n    \"[10:00:02] two \\\"q\\\"\"\n  ]"),
               std::string::npos) << text;
     EXPECT_NE(text.find("\"rttMs\": 1.3,"), std::string::npos) << text;
     EXPECT_NE(text.find("\"inKbps\": 812.5,"), std::string::npos) << text;
     EXPECT_NE(text.find("\"width\": 640,"), std::string::npos) << text;
-    EXPECT_NE(text.find("\"candidateType\": \"host\"\n  }\n}"), std::string::npos) << text;
+    EXPECT_NE(text.find("\"path\": \"host\",\n    \"transport\": \"udp\","), std::string::npos) << text;
+    EXPECT_NE(text.find("\"remoteCandidateType\": \"host\"\n  }\n}"), std::string::npos) << text;
     EXPECT_NE(text.find("\"callState\": \"connected\""), std::string::npos) << text;
-    EXPECT_NE(diagnostics_json({}, StatsView{}, "idle", "").find("\"timeline\": [],\n  \"lastStats\""), std::string::npos);
+    const std::string idle = diagnostics_json({}, StatsView{}, "idle", "");
+    EXPECT_NE(idle.find("\"timeline\": [],\n  \"connectionCheck\": null,\n  \"lastStats\""), std::string::npos);
     EXPECT_NE(diagnostics_json({}, StatsView{}, "idle", "").find("\"rttMs\": null,"), std::string::npos);
 }
 

@@ -23,9 +23,11 @@ void BrowserClient::start() {
     view_.on("stats-toggle", "click", "p2p_stats_click");
     view_.on("restart-ice", "click", "p2p_restart_click");
     view_.on("diagnostics", "click", "p2p_diagnostics_click");
+    view_.on("check", "click", "p2p_check_click");
     view_.on("chat-form", "submit", "p2p_chat_submit");
     view_.on("devices", "change", "p2p_device_change");
     view_.enable_chat(false);
+    listen_for_network_changes();
     run_all(machine_.start());
 }
 
@@ -88,6 +90,24 @@ void BrowserClient::run(const OpenSignalling& c) {
     socket_.set("onclose", js::callback("p2p_socket_close", socket_id_));
     socket_.set("onerror", js::callback("p2p_socket_error", socket_id_));
     socket_.set("onmessage", js::callback("p2p_socket_message", socket_id_));
+}
+
+// The network moved under the page (back online, Wi-Fi to mobile data): the sockets and
+// candidate pairs of the old one may be dead although nothing says so yet.
+void BrowserClient::listen_for_network_changes() {
+    val handler = val::module_property("p2p_network_change");
+    val::global("window").call<void>("addEventListener", std::string("online"), handler);
+    val connection = val::global("navigator")["connection"];  // Chromium only
+    if (!connection.isUndefined() && !connection.isNull()) {
+        connection.call<void>("addEventListener", std::string("change"), handler);
+    }
+}
+
+void BrowserClient::run(const CloseSignalling&) {
+    ++socket_id_;  // whatever the abandoned socket still reports is stale from now on
+    if (socket_.isUndefined()) return;
+    socket_.call<void>("close");
+    socket_ = val::undefined();
 }
 
 void BrowserClient::run(const SendMessage& c) {

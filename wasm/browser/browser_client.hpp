@@ -31,6 +31,9 @@ public:
     void on_socket_close(unsigned socket, const emscripten::val& event);
     void on_socket_error(unsigned socket);
     void on_socket_message(unsigned socket, const emscripten::val& event);
+    void on_probe_offer(unsigned probe);
+    void on_probe_candidate(unsigned probe, const emscripten::val& event);
+    void on_probe_failed(unsigned probe);
     void on_media_ready(const emscripten::val& stream);
     void on_share_ready(const emscripten::val& stream);
     void on_device_ready(bool video, const emscripten::val& stream);
@@ -48,6 +51,13 @@ public:
 
     // Command execution, one overload per command (public for std::visit).
     void run(const OpenSignalling&);
+    void run(const CloseSignalling&);
+    void run(const HoldVideo&);
+    void run(const RefreshVideo&);
+    void on_video_paused(Generation gen);
+    void run(const RunProbe&);
+    void run(const EndProbes&);
+    void run(const ShowCheck&);
     void run(const SendMessage&);
     void run(const StartTimer&);
     void run(const RequestMedia&);
@@ -90,6 +100,9 @@ public:
     void run(const RememberHangup&);
 
 private:
+    // The setParameters promise that sets encodings[0].active, or undefined without a video sender.
+    emscripten::val set_video_active(Generation gen, bool active);
+    void listen_for_network_changes();
     // A live RTCPeerConnection, its senders, data channel and the remote stream ontrack delivered.
     struct Peer {
         emscripten::val pc = emscripten::val::undefined();
@@ -126,6 +139,9 @@ private:
     emscripten::val screen_track_ = emscripten::val::undefined();
     bool camera_on_ = true;
     std::map<Generation, Peer> peers_;
+    // The connection check's probes (RunProbe::id, its RTCPeerConnection) and its last result.
+    std::vector<std::pair<unsigned, emscripten::val>> probes_;
+    CheckReport last_check_;
     std::deque<CallEvent> pending_;
     bool dispatching_ = false;
     ShowStats last_stats_;

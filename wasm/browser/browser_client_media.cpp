@@ -207,7 +207,7 @@ void BrowserClient::on_stats(Generation gen, const val& report) {
 void BrowserClient::download_diagnostics() {
     std::string state = js::to_string(val::global("document")["body"]["dataset"]["call"]);
     std::string agent = js::to_string(val::global("navigator")["userAgent"]);
-    download_text("p2p-call-diagnostics.json", diagnostics_json(view_.timeline(), last_stats_.view, state, agent));
+    download_text("p2p-call-diagnostics.json", diagnostics_json(view_.timeline(), last_stats_.view, state, agent, last_check_));
 }
 
 }  // namespace p2p::client

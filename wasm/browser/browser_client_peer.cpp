@@ -39,20 +39,6 @@ val candidate_to_js(const IceCandidate& c) {
     return out;
 }
 
-val ice_servers_to_js(const std::vector<IceServer>& servers) {
-    val out = val::array();
-    for (const IceServer& s : servers) {
-        val server = val::object();
-        val urls = val::array();
-        for (const std::string& url : s.urls) urls.call<void>("push", url);
-        server.set("urls", urls);
-        if (s.username) server.set("username", *s.username);
-        if (s.credential) server.set("credential", *s.credential);
-        out.call<void>("push", server);
-    }
-    return out;
-}
-
 val failed(Generation gen, PeerOperation op) {
     return js::callback("p2p_peer_failed", gen, static_cast<int>(op));
 }
@@ -61,7 +47,7 @@ val failed(Generation gen, PeerOperation op) {
 
 void BrowserClient::run(const CreatePeerConnection& c) {
     val rtc_config = val::object();
-    rtc_config.set("iceServers", ice_servers_to_js(c.ice_servers));
+    rtc_config.set("iceServers", js::ice_servers(c.ice_servers));
     rtc_config.set("iceTransportPolicy", std::string(c.relay_only ? "relay" : "all"));
     Peer& p = peers_[c.gen];
     p.pc = val::global("RTCPeerConnection").new_(rtc_config);
@@ -78,7 +64,7 @@ void BrowserClient::run(const SetIceServers& c) {
     if (!p) return;
     // Only iceServers may change; the rest (policy, certificates) must be passed back unchanged.
     val rtc_config = p->pc.call<val>("getConfiguration");
-    rtc_config.set("iceServers", ice_servers_to_js(c.ice_servers));
+    rtc_config.set("iceServers", js::ice_servers(c.ice_servers));
     p->pc.call<void>("setConfiguration", rtc_config);
 }
 

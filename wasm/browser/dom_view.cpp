@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "wasm/browser/js.hpp"
+#include "wasm/connection_check.hpp"
 #include "wasm/stats_math.hpp"
 
 namespace p2p::client {
@@ -40,7 +41,7 @@ void DomView::apply_labels() {
         {"diagnostics", Text::UiDiagnostics}, {"chat-send", Text::UiSend},
         {"remote-caption", Text::UiRemote}, {"local-caption", Text::UiLocal},
         {"verify-label", Text::UiVerify},  {"restart-ice", Text::UiReconnect},
-        {"devices-label", Text::UiDevices}};
+        {"devices-label", Text::UiDevices}, {"check", Text::UiCheck}};
     for (const auto& [id, text_id] : labels) set_text(id, t(text_id));
     val input = element("chat-input");
     if (!input.isNull()) input.set("placeholder", std::string(t(Text::UiChatPlaceholder)));
@@ -132,7 +133,8 @@ void DomView::show_stats(const ShowStats& c) {
     const StatsView& v = c.view;
     std::string size = v.width > 0 ? format_decimal(v.width, 0) + "x" + format_decimal(v.height, 0) : "-";
     std::string rtt = v.rtt_ms < 0 ? "-" : format_decimal(v.rtt_ms, 0);
-    std::string path = v.candidate_type.empty() ? "-" : v.candidate_type;
+    std::string path = v.path.empty() ? "-" : v.path;
+    std::string shown_path = v.transport.empty() || path == "-" ? path : path + " (" + v.transport + ")";
     // Plain numbers in data-* (what tests and tools read), the same with units in the text.
     const std::tuple<const char*, Text, std::string, const char*> rows[] = {
         {"rtt", Text::StatRtt, rtt, " ms"},
@@ -146,9 +148,42 @@ void DomView::show_stats(const ShowStats& c) {
     std::string text;
     for (const auto& [key, label, value, unit] : rows) {
         data.set(key, value);
-        text += std::string(t(label)) + ": " + value + (value == "-" ? "" : unit) + "\n";
+        const std::string& shown = key == std::string_view("path") ? shown_path : value;
+        text += std::string(t(label)) + ": " + shown + (value == "-" ? "" : unit) + "\n";
     }
+    // Which ends the path joins, for tools and tests (the text says what a person needs).
+    data.set("transport", v.transport);
+    data.set("local", v.local_type);
+    data.set("remote", v.remote_type);
     panel.set("textContent", text);
+}
+
+// The connection check: its verdict in words, then what each probe found; data-* carries the
+// same as names (connection_check.hpp) for tools and tests.
+void DomView::show_check(const CheckReport& r) {
+    val box = element("check-result");
+    if (box.isNull()) return;
+    box.set("hidden", false);
+    val data = box["dataset"];
+    const bool done = r.state == CheckState::Done;
+    data.set("state", std::string(done ? "done" : r.state == CheckState::Running ? "running" : "waiting"));
+    data.set("verdict", std::string(verdict_name(r.verdict)));
+    data.set("nat", std::string(mapping_name(r.mapping)));
+    std::string text(t(done ? verdict_text(r.verdict) : r.state == CheckState::Running ? Text::CheckRunning : Text::CheckWaiting));
+    const std::pair<const char*, const char*> probes[] = {
+        {"stun", "STUN"}, {"turnUdp", "TURN/UDP"}, {"turnTcp", "TURN/TCP"}, {"turnTls", "TURN/TLS"}};
+    for (std::size_t i = 0; i < kProbeKinds; ++i) {
+        ProbeOutcome o = r.outcomes[i];
+        data.set(probes[i].first, std::string(outcome_name(o)));
+        if (!done) continue;
+        Text word = o == ProbeOutcome::Reached ? Text::CheckReached : o == ProbeOutcome::NotOffered ? Text::CheckNotOffered : Text::CheckFailed;
+        text += std::string(i == 0 ? "\n" : " · ") + probes[i].second + ": " + std::string(t(word));
+        if (i == 0 && !r.mapped.empty()) text += " (" + r.mapped.front() + ")";
+    }
+    if (done && r.mapping != NatMapping::Unknown) {
+        text += "\n" + std::string(t(r.mapping == NatMapping::Dependent ? Text::CheckNatDependent : Text::CheckNatIndependent));
+    }
+    box.set("textContent", text);
 }
 
 void DomView::attach(val video, const val& stream) {

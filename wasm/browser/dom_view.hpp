@@ -36,6 +36,7 @@ public:
     void enable_chat(bool enabled);
     void show_verify_code(std::string_view code);
     void show_stats(const ShowStats& c);
+    void show_check(const CheckReport& report);
     void show_local(const emscripten::val& stream, bool mirrored);
     void show_remote(const emscripten::val& stream);
     void clear_remote();

@@ -37,4 +37,18 @@ std::string random_token() {
     return out;
 }
 
+val ice_servers(const std::vector<IceServer>& servers) {
+    val out = val::array();
+    for (const IceServer& s : servers) {
+        val server = val::object();
+        val urls = val::array();
+        for (const std::string& url : s.urls) urls.call<void>("push", url);
+        server.set("urls", urls);
+        if (s.username) server.set("username", *s.username);
+        if (s.credential) server.set("credential", *s.credential);
+        out.call<void>("push", server);
+    }
+    return out;
+}
+
 }  // namespace p2p::client::js

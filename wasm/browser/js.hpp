@@ -5,6 +5,9 @@
 
 #include <string>
 #include <utility>
+#include <vector>
+
+#include "shared/messages.hpp"
 
 namespace p2p::client::js {
 
@@ -30,5 +33,8 @@ std::string random_token();
 // promise.then(on_ok, on_error) and promise.catch(on_error), returning the derived promise.
 val then(const val& promise, const val& on_ok, const val& on_error);
 val on_reject(const val& promise, const val& on_error);
+
+// RTCConfiguration.iceServers for `servers`.
+val ice_servers(const std::vector<IceServer>& servers);
 
 }  // namespace p2p::client::js

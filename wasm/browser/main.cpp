@@ -77,6 +77,12 @@ EMSCRIPTEN_BINDINGS(p2p_client) {
     function("p2p_timer", +[](int kind, unsigned token) {
         with_client([&](auto& c) { c.dispatch(TimerFired{static_cast<TimerKind>(kind), token}); });
     });
+    function("p2p_network_change", &raise<NetworkChanged>);
+    function("p2p_check_click", &raise<CheckClicked>);
+    function("p2p_video_paused", +[](Generation g, val) { with_client([&](auto& c) { c.on_video_paused(g); }); });
+    function("p2p_probe_offer", +[](unsigned p, val) { with_client([&](auto& c) { c.on_probe_offer(p); }); });
+    function("p2p_probe_candidate", +[](unsigned p, val e) { with_client([&](auto& c) { c.on_probe_candidate(p, e); }); });
+    function("p2p_probe_failed", +[](unsigned p, val) { with_client([&](auto& c) { c.on_probe_failed(p); }); });
     // Page controls.
     function("p2p_start_click", &raise<StartClicked>);
     function("p2p_hangup_click", &raise<HangupClicked>);

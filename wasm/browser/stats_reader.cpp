@@ -58,7 +58,18 @@ StatsSample read_stats(const val& report) {
     if (pair.isUndefined() || pair.isNull()) return out;
     if (pair["currentRoundTripTime"].isNumber()) out.rtt_ms = number(pair, "currentRoundTripTime") * 1000;
     val local = report.call<val>("get", pair["localCandidateId"]);
-    if (!local.isUndefined()) out.candidate_type = js::to_string(local["candidateType"]);
+    if (!local.isUndefined()) {
+        out.candidate_type = js::to_string(local["candidateType"]);
+        out.protocol = js::to_string(local["protocol"]);
+        out.relay_protocol = js::to_string(local["relayProtocol"]);
+    }
+    val remote = report.call<val>("get", pair["remoteCandidateId"]);
+    if (!remote.isUndefined()) {
+        out.remote_candidate_type = js::to_string(remote["candidateType"]);
+        // "address" in both engines now; "ip" in older ones.
+        val address = remote["address"].isString() ? remote["address"] : remote["ip"];
+        out.remote_address = js::to_string(address) + ":" + std::to_string(js::to_int(remote["port"], 0));
+    }
     return out;
 }
 

@@ -5,14 +5,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // `port` and `stateDir` let a test restart the relay where it was, with the same certificate; a
-// caller-supplied stateDir is left in place on stop.
-export async function startRelay({ webRoot, extraArgs = [], port: fixedPort = 0, stateDir: givenStateDir } = {}) {
+// caller-supplied stateDir is left in place on stop. `address` is where it listens (loopback by
+// default); `wrap` is an argv prefix it runs under, e.g. ['ip', 'netns', 'exec', ns] (the prefix
+// must exec the relay, so that signals reach it).
+export async function startRelay({ webRoot, extraArgs = [], port: fixedPort = 0, stateDir: givenStateDir,
+  address = '127.0.0.1', wrap = [] } = {}) {
   const bin = process.env.RELAY_BIN;
   if (!bin) throw new Error('RELAY_BIN is not set (path to the p2p-relay binary)');
   const stateDir = givenStateDir ?? mkdtempSync(join(tmpdir(), 'p2p-e2e-state-'));
-  const args = ['--address', '127.0.0.1', '--port', String(fixedPort), '--state-dir', stateDir,
+  const args = ['--address', address, '--port', String(fixedPort), '--state-dir', stateDir,
     '--web-root', webRoot, ...extraArgs];
-  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const argv = [...wrap, bin, ...args];
+  const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
   const port = await new Promise((resolve, reject) => {
@@ -28,7 +32,7 @@ export async function startRelay({ webRoot, extraArgs = [], port: fixedPort = 0,
   return {
     port,
     stateDir,
-    origin: `https://127.0.0.1:${port}`,
+    origin: `https://${address}:${port}`,
     logs: () => stderr,
     // SIGTERM lets the relay close its peers cleanly; { signal: 'SIGKILL' } is a crash, which the
     // pages only learn of from their sockets.

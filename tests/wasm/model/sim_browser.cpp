@@ -117,6 +117,13 @@ void SimBrowser::run(const OpenSignalling&) {
     socket_open_ = false;
 }
 
+// As the shell does: the abandoned socket's close goes to the relay, its events are stale.
+void SimBrowser::run(const CloseSignalling&) {
+    if (socket_ != 0) deps_.relay.page_closed(socket_);
+    socket_ = 0;
+    socket_open_ = false;
+}
+
 void SimBrowser::run(const SendMessage& c) {
     if (socket_ == 0 || !socket_open_) return;  // readyState is not OPEN: the shell drops it
     // A description leaving the page: its connection is no longer a never-sent prepared one.

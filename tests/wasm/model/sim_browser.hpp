@@ -80,6 +80,7 @@ private:
 
     // sim_browser.cpp: signalling, timers, connections.
     void run(const OpenSignalling&);
+    void run(const CloseSignalling&);
     void run(const SendMessage&);
     void run(const StartTimer&);
     void run(const CreatePeerConnection&);
@@ -92,6 +93,8 @@ private:
     void run(const SetRemoteDescription&);
     void run(const AddIceCandidate&);
     void run(const RestartIce&);
+    void run(const HoldVideo&) {}
+    void run(const RefreshVideo&) {}
     void run(const SendData&);
     void run(const CollectStats&);
     void run(const ShowRemoteVideo&);
@@ -117,6 +120,9 @@ private:
     void run(const ShowChat&) {}
     void run(const ShowNegotiations&) {}
     void run(const ShowStats&) {}
+    void run(const RunProbe&) {}  // the model's pages never check their connection
+    void run(const EndProbes&) {}
+    void run(const ShowCheck&) {}
     void run(const Log&) {}
     void run(const ClearNotice&) {}
     // sessionStorage: survives a reload of this page (World::load_page reads it back).

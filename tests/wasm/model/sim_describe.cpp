@@ -16,6 +16,9 @@ const char* timer_name(TimerKind kind) {
         case TimerKind::Stats: return "stats";
         case TimerKind::IceConnect: return "ice-connect";
         case TimerKind::OpenChat: return "open-chat";
+        case TimerKind::Heartbeat: return "heartbeat";
+        case TimerKind::LinkDeadline: return "link-deadline";
+        case TimerKind::Check: return "check";
     }
     return "?";
 }

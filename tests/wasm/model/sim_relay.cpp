@@ -91,10 +91,13 @@ void SimRelay::send(int socket, const std::string& text) {
 }
 
 void SimRelay::from_page(Socket& s, const std::string& text) {
-    if (auto error = check_peer_message(text)) {
+    PageCheck checked = check_page_message(text);
+    if (auto error = refusal_of(checked)) {
         note("rejects from " + s.page->label() + ": " + std::string(error->code));
         return to_page_text(s, encode_error(error->code, error->detail));
     }
+    // As the relay does: a Ping is answered, never forwarded.
+    if (std::get<MessageKind>(checked) == MessageKind::ping) return to_page_text(s, encode(Pong{}));
     Socket* other = other_member(s);
     if (!other) {
         note("drops from " + s.page->label() + " (peer absent): " + text.substr(0, 40));

@@ -1,5 +1,5 @@
 // The signalling relay as the pages see it: one room of two, "joined" on open, peer_joined and
-// peer_left to the other page, peer messages checked (p2p::check_peer_message) and forwarded raw,
+// peer_left to the other page, peer messages checked (p2p::check_page_message) and forwarded raw,
 // dropped while the other page is absent. Each WebSocket is one TCP stream: every message has its
 // own random delay but each direction stays in order. Faults: a restart (every socket closes, the
 // relay is down for a while, connection attempts fail), and one page's socket dropping (the page

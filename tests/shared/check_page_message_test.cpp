@@ -31,11 +31,12 @@ void operator delete(void* memory, std::size_t) noexcept { std::free(memory); }
 namespace p2p {
 namespace {
 
-// What the relay did before check_peer_message(): decode(), then refuse relay-only types.
-std::optional<DecodeError> old_relay_verdict(std::string_view text, const ProtocolLimits& limits) {
+// The verdict by the long way: decode() the whole message, then refuse what only the relay sends
+// (a page may send the peer messages and ping).
+std::optional<DecodeError> decode_verdict(std::string_view text, const ProtocolLimits& limits) {
     DecodeResult decoded = decode(text, limits);
     if (!decoded.ok()) return decoded.error();
-    if (!is_peer_message(decoded.message())) {
+    if (!is_peer_message(decoded.message()) && !std::holds_alternative<Ping>(decoded.message())) {
         return DecodeError{error_code::kNotAllowed,
                            "'" + std::string(type_name(decoded.message())) + "' is sent only by the relay"};
     }
@@ -64,6 +65,9 @@ const std::vector<std::string>& sample_texts() {
         R"({"type":"joined","room":"r"})",
         R"({"type":"joined","room":"r","peers":1,"iceServers":[{"urls":"stun:h"}]})",
         R"({"type":"joined","room":"r","peers":1,"iceServers":[{"urls":[]}]})",
+        R"({"type":"ping"})",
+        R"({"type":"ping","session":7})",
+        R"({"type":"pong"})",
         R"({"type":"peer_joined"})",
         R"({"type":"peer_left"})",
         R"({"type":"error","code":"x","message":"y"})",
@@ -90,11 +94,11 @@ const std::vector<std::string>& sample_texts() {
     return texts;
 }
 
-TEST(CheckPeerMessage, AgreesWithDecodeForEveryInput) {
+TEST(CheckPageMessage, AgreesWithDecodeForEveryInput) {
     const ProtocolLimits limits;
     for (const std::string& text : sample_texts()) {
-        const std::optional<DecodeError> expected = old_relay_verdict(text, limits);
-        const std::optional<DecodeError> got = check_peer_message(text, limits);
+        const std::optional<DecodeError> expected = decode_verdict(text, limits);
+        const std::optional<DecodeError> got = refusal_of(check_page_message(text, limits));
         ASSERT_EQ(got.has_value(), expected.has_value()) << text.substr(0, 200);
         if (!expected) continue;
         EXPECT_EQ(got->code, expected->code) << text.substr(0, 200);
@@ -102,44 +106,58 @@ TEST(CheckPeerMessage, AgreesWithDecodeForEveryInput) {
     }
 }
 
-TEST(CheckPeerMessage, RefusesRelayOnlyTypes) {
-    std::optional<DecodeError> joined = check_peer_message(R"({"type":"joined","room":"r","peers":2})");
+TEST(CheckPageMessage, RefusesRelayOnlyTypes) {
+    std::optional<DecodeError> joined = refusal_of(check_page_message(R"({"type":"joined","room":"r","peers":2})"));
     ASSERT_TRUE(joined.has_value());
     EXPECT_EQ(joined->code, error_code::kNotAllowed);
     EXPECT_EQ(joined->detail, "'joined' is sent only by the relay");
-    std::optional<DecodeError> error = check_peer_message(R"({"type":"error","code":"c","message":"m"})");
+    std::optional<DecodeError> error = refusal_of(check_page_message(R"({"type":"error","code":"c","message":"m"})"));
     ASSERT_TRUE(error.has_value());
     EXPECT_EQ(error->detail, "'error' is sent only by the relay");
     // A relay-only type with bad fields is a bad message first, as decode() always said.
-    std::optional<DecodeError> broken = check_peer_message(R"({"type":"joined"})");
+    std::optional<DecodeError> broken = refusal_of(check_page_message(R"({"type":"joined"})"));
     ASSERT_TRUE(broken.has_value());
     EXPECT_EQ(broken->code, error_code::kBadMessage);
     EXPECT_EQ(broken->detail, "field 'room' must be a string");
 }
 
-TEST(CheckPeerMessage, AppliesTheLimitsFirst) {
+TEST(CheckPageMessage, NamesTheKindAPageMaySend) {
+    PageCheck offer = check_page_message(R"({"type":"offer","sdp":"v=0"})");
+    ASSERT_TRUE(std::holds_alternative<MessageKind>(offer));
+    EXPECT_EQ(std::get<MessageKind>(offer), MessageKind::offer);
+    EXPECT_TRUE(is_peer_kind(MessageKind::offer)) << "forwarded to the peer";
+    PageCheck ping = check_page_message(R"({"type":"ping"})");
+    ASSERT_TRUE(std::holds_alternative<MessageKind>(ping));
+    EXPECT_EQ(std::get<MessageKind>(ping), MessageKind::ping);
+    EXPECT_FALSE(is_peer_kind(MessageKind::ping)) << "answered by the relay, never forwarded";
+    std::optional<DecodeError> pong = refusal_of(check_page_message(R"({"type":"pong"})"));
+    ASSERT_TRUE(pong.has_value());
+    EXPECT_EQ(pong->detail, "'pong' is sent only by the relay");
+}
+
+TEST(CheckPageMessage, AppliesTheLimitsFirst) {
     ProtocolLimits limits;
     limits.max_message_bytes = 10;
-    std::optional<DecodeError> large = check_peer_message(R"({"type":"hangup"})", limits);
+    std::optional<DecodeError> large = refusal_of(check_page_message(R"({"type":"hangup"})", limits));
     ASSERT_TRUE(large.has_value());
     EXPECT_EQ(large->code, error_code::kTooLarge);
     EXPECT_EQ(large->detail, "message is 17 bytes; the limit is 10");
     limits = ProtocolLimits{};
     limits.max_json_depth = 1;
-    std::optional<DecodeError> deep = check_peer_message(R"({"type":"hangup","x":[}})", limits);
+    std::optional<DecodeError> deep = refusal_of(check_page_message(R"({"type":"hangup","x":[}})", limits));
     ASSERT_TRUE(deep.has_value());
     EXPECT_EQ(deep->code, error_code::kTooDeep);
     EXPECT_EQ(deep->detail, "JSON nests deeper than 1 levels");
 }
 
-TEST(CheckPeerMessage, AllocatesNothingOnSuccess) {
+TEST(CheckPageMessage, AllocatesNothingOnSuccess) {
     const std::string offer = R"({"type":"offer","sdp":"v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n","x":[1,{"y":"\u00e9"}]})";
     const std::string candidate =
         R"({"iceCandidate":{"candidate":"candidate:1 1 udp 1 127.0.0.1 5 typ host","sdpMid":"0","sdpMLineIndex":0,"usernameFragment":"u"},"\u0074ype":"answer_ice"})";
     allocations = 0;
     counting = true;
-    const bool offer_ok = !check_peer_message(offer).has_value();
-    const bool candidate_ok = !check_peer_message(candidate).has_value();
+    const bool offer_ok = !refusal_of(check_page_message(offer)).has_value();
+    const bool candidate_ok = !refusal_of(check_page_message(candidate)).has_value();
     counting = false;
     EXPECT_TRUE(offer_ok);
     EXPECT_TRUE(candidate_ok);
