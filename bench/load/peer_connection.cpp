@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "bench/load/wss_client.hpp"
+
 namespace p2p::load {
 
 PeerConnection::PeerConnection(net::io_context& io, ssl::context& tls, std::size_t index,
@@ -12,8 +14,8 @@ void PeerConnection::open(const tcp::endpoint& relay, std::string target) {
     relay_ = relay;
     target_ = std::move(target);
     beast::get_lowest_layer(ws_).expires_after(std::chrono::seconds(30));
-    beast::get_lowest_layer(ws_).async_connect(
-        relay_, beast::bind_front_handler(&PeerConnection::on_connect, shared_from_this()));
+    tcp_connect(beast::get_lowest_layer(ws_), relay_,
+                beast::bind_front_handler(&PeerConnection::on_connect, shared_from_this()));
 }
 
 void PeerConnection::on_connect(beast::error_code ec) {
@@ -21,9 +23,8 @@ void PeerConnection::on_connect(beast::error_code ec) {
     // A load client must not hold back small writes (Nagle): that delay would be the client's.
     beast::error_code ignored;
     beast::get_lowest_layer(ws_).socket().set_option(tcp::no_delay(true), ignored);
-    ws_.next_layer().async_handshake(
-        ssl::stream_base::client,
-        beast::bind_front_handler(&PeerConnection::on_tls_handshake, shared_from_this()));
+    tls_client_handshake(ws_.next_layer(),
+                         beast::bind_front_handler(&PeerConnection::on_tls_handshake, shared_from_this()));
 }
 
 void PeerConnection::on_tls_handshake(beast::error_code ec) {
@@ -31,8 +32,8 @@ void PeerConnection::on_tls_handshake(beast::error_code ec) {
     // From here the WebSocket layer keeps time; the relay's pings are answered while a read waits.
     beast::get_lowest_layer(ws_).expires_never();
     ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::client));
-    ws_.async_handshake(relay_.address().to_string() + ":" + std::to_string(relay_.port()), target_,
-                        beast::bind_front_handler(&PeerConnection::on_upgrade, shared_from_this()));
+    wss_upgrade(ws_, relay_.address().to_string() + ":" + std::to_string(relay_.port()), target_,
+                beast::bind_front_handler(&PeerConnection::on_upgrade, shared_from_this()));
 }
 
 void PeerConnection::on_upgrade(beast::error_code ec) {
@@ -44,7 +45,7 @@ void PeerConnection::on_upgrade(beast::error_code ec) {
 }
 
 void PeerConnection::do_read() {
-    ws_.async_read(buffer_, beast::bind_front_handler(&PeerConnection::on_read, shared_from_this()));
+    wss_read(ws_, buffer_, beast::bind_front_handler(&PeerConnection::on_read, shared_from_this()));
 }
 
 void PeerConnection::on_read(beast::error_code ec, std::size_t) {
@@ -65,8 +66,8 @@ void PeerConnection::send(std::string text) {
 
 void PeerConnection::do_write() {
     ws_.text(true);
-    ws_.async_write(net::buffer(queue_.front()),
-                    beast::bind_front_handler(&PeerConnection::on_write, shared_from_this()));
+    wss_write(ws_, net::buffer(queue_.front()),
+              beast::bind_front_handler(&PeerConnection::on_write, shared_from_this()));
 }
 
 void PeerConnection::on_write(beast::error_code ec, std::size_t) {
@@ -90,8 +91,7 @@ void PeerConnection::close() {
 void PeerConnection::start_close() {
     close_requested_ = false;
     closing_ = true;
-    ws_.async_close(websocket::close_code::normal,
-                    [self = shared_from_this()](beast::error_code ec) { self->end(ec); });
+    wss_close(ws_, websocket::close_code::normal, [self = shared_from_this()](beast::error_code ec) { self->end(ec); });
 }
 
 void PeerConnection::end(beast::error_code ec) {

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "bench/load/wss_client.hpp"
+
 namespace p2p::relay::testing {
 namespace {
 
@@ -43,19 +45,18 @@ WsClient::WsClient(std::uint16_t port, std::string_view target, const Headers& h
     }));
     ws_.next_layer().set_verify_mode(ssl::verify_none);
     auto& tcp_layer = beast::get_lowest_layer(ws_);
-    complete(io_, "connect", [&](auto handler) { tcp_layer.async_connect(loopback(port), handler); });
-    complete(io_, "tls handshake",
-             [&](auto handler) { ws_.next_layer().async_handshake(ssl::stream_base::client, handler); });
+    complete(io_, "connect", [&](auto handler) { load::tcp_connect(tcp_layer, loopback(port), handler); });
+    complete(io_, "tls handshake", [&](auto handler) { load::tls_client_handshake(ws_.next_layer(), handler); });
     tcp_layer.expires_never();
     complete(io_, "websocket handshake", [&](auto handler) {
-        ws_.async_handshake("localhost:" + std::to_string(port), std::string(target), handler);
+        load::wss_upgrade(ws_, "localhost:" + std::to_string(port), target, handler);
     });
 }
 
 void WsClient::write(std::string_view bytes, bool text) {
     ws_.text(text);
     complete(io_, "websocket write",
-             [&](auto handler) { ws_.async_write(net::buffer(bytes.data(), bytes.size()), handler); });
+             [&](auto handler) { load::wss_write(ws_, net::buffer(bytes.data(), bytes.size()), handler); });
 }
 
 void WsClient::send(std::string_view text) { write(text, true); }
@@ -65,7 +66,7 @@ void WsClient::start_read() {
     if (reading_) return;
     reading_ = true;
     read_done_ = false;
-    ws_.async_read(buffer_, [this](beast::error_code ec, std::size_t) {
+    load::wss_read(ws_, buffer_, [this](beast::error_code ec, std::size_t) {
         read_error_ = ec;
         read_done_ = true;
     });
@@ -103,7 +104,7 @@ std::optional<std::uint16_t> WsClient::wait_closed(std::chrono::milliseconds tim
 
 void WsClient::close() {
     complete(io_, "websocket close",
-             [&](auto handler) { ws_.async_close(websocket::close_code::normal, handler); });
+             [&](auto handler) { load::wss_close(ws_, websocket::close_code::normal, handler); });
 }
 
 void WsClient::abort() {
@@ -120,8 +121,9 @@ http::response<http::string_body> https_request(
     ssl::context tls{ssl::context::tls_client};
     tls.set_verify_mode(ssl::verify_none);
     TlsClientStream stream(io, tls);
-    complete(io, "connect", [&](auto handler) { beast::get_lowest_layer(stream).async_connect(loopback(port), handler); });
-    complete(io, "tls handshake", [&](auto handler) { stream.async_handshake(ssl::stream_base::client, handler); });
+    complete(io, "connect",
+             [&](auto handler) { load::tcp_connect(beast::get_lowest_layer(stream), loopback(port), handler); });
+    complete(io, "tls handshake", [&](auto handler) { load::tls_client_handshake(stream, handler); });
 
     http::request<http::empty_body> request{method, std::string(target), 11};
     request.set(http::field::host, "localhost");
