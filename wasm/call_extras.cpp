@@ -74,7 +74,8 @@ void CallExtras::toggle_stats() {
 
 void CallExtras::stats_due(Generation gen) {
     out_.emit(CollectStats{gen});
-    out_.start_timer(TimerKind::Stats, kStatsPeriodMs);
+    out_.start_timer(TimerKind::Stats,
+                     media_.flow() == MediaFlow::Stalled ? kStalledStatsPeriodMs : kStatsPeriodMs);
 }
 
 MediaChange CallExtras::stats_collected(StatsSample sample) {

@@ -66,7 +66,7 @@ void CallMachine::release_video() {
 // The relay link's own timers: its heartbeat, and the deadline of a Ping or of an opening socket.
 void CallMachine::link_timer_fired(TimerKind kind) {
     if (kind == TimerKind::Heartbeat) return link_.heartbeat_due();
-    if (!link_.deadline_passed()) return;
+    if (!link_.deadline_passed(session_ && session_->started())) return;
     drop_held();  // as on a close: the peer cannot be reached through that socket
     update_controls();
 }

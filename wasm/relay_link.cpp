@@ -26,11 +26,12 @@ void RelayLink::connect() {
     out_.log(LogLevel::Info, Text::SignallingConnecting, room_);
     out_.emit(OpenSignalling{room_});
     check_ = LinkCheck::Quiet;
-    out_.start_timer(TimerKind::LinkDeadline, urgent_ ? kUrgentConnectDeadlineMs : kConnectDeadlineMs);
+    out_.start_timer(TimerKind::LinkDeadline, urgent_ || rejoin_ ? kUrgentConnectDeadlineMs : kConnectDeadlineMs);
 }
 
 void RelayLink::opened() {
     set(LinkState::Open);
+    rejoin_ = false;
     out_.clear_notice(Text::RelayRetrying);
     out_.clear_notice(Text::SignallingSilent);
     backoff_.reset();
@@ -59,7 +60,7 @@ void RelayLink::closed(int code, const std::string& reason) {
 void RelayLink::back_off() {
     set(LinkState::BackingOff);
     int delay = backoff_.next_delay_ms();
-    if (urgent_ && delay > kUrgentRetryMs) delay = kUrgentRetryMs;
+    if ((urgent_ || rejoin_) && delay > kUrgentRetryMs) delay = kUrgentRetryMs;
     out_.notice(LogLevel::Error, Text::RelayRetrying, format_decimal(delay / 1000.0, 1) + " s");
     out_.start_timer(TimerKind::Reconnect, delay);
 }
@@ -111,9 +112,10 @@ void RelayLink::ping(int deadline_ms) {
     out_.start_timer(TimerKind::LinkDeadline, deadline_ms);
 }
 
-bool RelayLink::deadline_passed() {
+bool RelayLink::deadline_passed(bool call_live) {
     const bool silent_socket = state_ == LinkState::Open && check_ == LinkCheck::Pinged;
     if (!silent_socket && state_ != LinkState::Connecting) return false;
+    if (silent_socket && call_live) rejoin_ = true;
     give_up();
     return true;
 }
@@ -132,6 +134,7 @@ void RelayLink::give_up() {
         return connect();
     }
     out_.log(LogLevel::Error, Text::SignallingSilent);
+    if (rejoin_) return connect();  // no answer at all: the attempt's own deadline paced it
     back_off();
 }
 

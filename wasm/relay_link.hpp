@@ -50,8 +50,11 @@ public:
     void heard();          // any message from the relay: the socket is alive
     void heartbeat_due();  // TimerKind::Heartbeat fired
     // TimerKind::LinkDeadline fired: true when the socket was given up (the caller handles that
-    // as a close).
-    bool deadline_passed();
+    // as a close). With `call_live`, a socket given up for silence is replaced in a hurry until one
+    // opens (rejoining): each attempt bounded by kUrgentConnectDeadlineMs and the next one started
+    // at once, so a fresh connection attempt follows within ~1.5 s of the relay's path coming back
+    // (a blocked attempt's own SYN retries come 2 and 4 s apart, too late for a call waiting on it).
+    bool deadline_passed(bool call_live = false);
     // The call doubts the path (media stopped, the network changed): an open socket is asked now,
     // with the short deadline.
     void probe();
@@ -63,6 +66,7 @@ public:
     void hurry(bool on);
     static constexpr int kUrgentRetryMs = 1000;
     bool hurried() const { return urgent_; }  // a call is recovering its path
+    bool rejoining() const { return rejoin_; }  // a live call's silent socket is being replaced
     // The relay said the peer is there (joined with two peers, peer_joined) or gone (peer_left).
     // arrive() returns false when the peer was already counted present (a duplicate).
     bool arrive();
@@ -91,6 +95,7 @@ private:
     PeerPresence peer_ = PeerPresence::Absent;
     LinkCheck check_ = LinkCheck::Quiet;
     bool urgent_ = false;
+    bool rejoin_ = false;
     int heartbeat_ms_ = kDefaultHeartbeatMs;
     int pong_deadline_ms_ = kDefaultPongDeadlineMs;
     unsigned peer_epoch_ = 0;

@@ -126,6 +126,44 @@ TEST(RelayLiveness, ASocketThatNeverOpensIsGivenUpAndRetriedWithBackoff) {
     EXPECT_FALSE(h.has<CloseSignalling>()) << "it opened in time";
 }
 
+// A live call whose socket went silent (only the path to the relay is blocked) rejoins in a hurry:
+// short attempts back to back, so the first one after the path returns is never seconds away.
+TEST(RelayLiveness, ALiveCallsSilentSocketIsReplacedByShortAttemptsBackToBack) {
+    CallHarness h = CallHarness::connected();
+    h.feed(SignallingOpened{});
+    h.feed(TimerFired{TimerKind::Heartbeat, timer(h, TimerKind::Heartbeat).token});
+    h.feed(TimerFired{TimerKind::LinkDeadline, timer(h, TimerKind::LinkDeadline).token});
+    EXPECT_TRUE(h.has<OpenSignalling>());
+    StartTimer attempt = timer(h, TimerKind::LinkDeadline);
+    EXPECT_EQ(attempt.delay_ms, RelayLink::kUrgentConnectDeadlineMs);
+    for (int i = 0; i < 3; ++i) {  // nothing answers: the next attempt starts as this one ends
+        h.feed(TimerFired{TimerKind::LinkDeadline, attempt.token});
+        EXPECT_TRUE(h.has<CloseSignalling>());
+        EXPECT_TRUE(h.has<OpenSignalling>()) << "attempt " << i;
+        attempt = timer(h, TimerKind::LinkDeadline);
+        EXPECT_EQ(attempt.delay_ms, RelayLink::kUrgentConnectDeadlineMs);
+    }
+    h.feed(SignallingClosed{1006, ""});  // refused (the relay restarting): no busy loop
+    EXPECT_FALSE(h.has<OpenSignalling>());
+    EXPECT_LE(timer(h, TimerKind::Reconnect).delay_ms, RelayLink::kUrgentRetryMs);
+    h.feed(TimerFired{TimerKind::Reconnect, timer(h, TimerKind::Reconnect).token});
+    h.feed(SignallingOpened{});
+    EXPECT_FALSE(h.machine.session() == nullptr) << "the call went on throughout";
+    EXPECT_EQ(h.machine.call_state(), CallState::Connected);
+    h.feed(SignallingClosed{1006, ""});  // open again: an ordinary close backs off as before
+    EXPECT_GT(timer(h, TimerKind::Reconnect).delay_ms, 0);
+    h.feed(TimerFired{TimerKind::Reconnect, timer(h, TimerKind::Reconnect).token});
+    EXPECT_EQ(timer(h, TimerKind::LinkDeadline).delay_ms, RelayLink::kConnectDeadlineMs) << "rejoined: no hurry now";
+}
+
+TEST(RelayLiveness, WithoutACallASilentSocketIsReplacedWithTheUsualPatience) {
+    CallHarness h(Role::Offer);
+    h.feed(SignallingOpened{});
+    h.feed(TimerFired{TimerKind::Heartbeat, timer(h, TimerKind::Heartbeat).token});
+    h.feed(TimerFired{TimerKind::LinkDeadline, timer(h, TimerKind::LinkDeadline).token});
+    EXPECT_EQ(timer(h, TimerKind::LinkDeadline).delay_ms, RelayLink::kConnectDeadlineMs);
+}
+
 TEST(RelayLiveness, ACloseStopsTheChecks) {
     CallHarness h = CallHarness::joined(Role::Offer, 1);
     h.feed(SignallingOpened{});
@@ -178,6 +216,34 @@ TEST(MediaInterrupted, MediaThatComesBackEndsItWithoutARestart) {
     EXPECT_TRUE(h.has<ClearNotice>());
     h.feed(TimerFired{TimerKind::IceRestart, restart.token});
     EXPECT_FALSE(h.has<RestartIce>());
+}
+
+// The other page decodes nothing until our held video restarts with a key frame, which waits for
+// our stats to see media again: while stalled they are read every 100 ms, not every 500.
+TEST(MediaInterrupted, StatsAreReadOftenWhileStalledAndAtTheUsualPaceAfter) {
+    Outbox out;
+    CallExtras extras(out);
+    auto next_stats_delay = [&] {
+        out.take();
+        extras.stats_due(1);
+        for (const CallCommand& c : out.take()) {
+            if (auto* t = std::get_if<StartTimer>(&c); t && t->kind == TimerKind::Stats) return t->delay_ms;
+        }
+        return -1;
+    };
+    auto at = [&](double ms, std::uint64_t packets) {
+        StatsSample s;
+        s.at_ms = ms;
+        s.packets_received = packets;
+        return extras.stats_collected(s);
+    };
+    at(0, 100);
+    at(500, 150);
+    EXPECT_EQ(next_stats_delay(), CallExtras::kStatsPeriodMs);
+    EXPECT_EQ(at(1600, 150), MediaChange::Stalled);
+    EXPECT_EQ(next_stats_delay(), CallExtras::kStalledStatsPeriodMs);
+    EXPECT_EQ(at(1700, 170), MediaChange::Resumed);
+    EXPECT_EQ(next_stats_delay(), CallExtras::kStatsPeriodMs);
 }
 
 TEST(MediaInterrupted, TheVideoStreamRestartsOncePerStallAndNotOnAnIceFlicker) {
