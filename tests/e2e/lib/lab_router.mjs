@@ -49,36 +49,31 @@ table inet lab_filter {
 
 export const applyRuleset = (ns, ruleset) => inNs(ns, ['nft', '-f', '-'], { input: ruleset });
 
-// Random loss on everything the router forwards, both directions. Its own table, so switching it
-// never touches NAT state. (Not named "fwd": that is an nftables keyword.)
-export async function setRouterLoss(ns, percent) {
-  await inNs(ns, ['nft', 'delete', 'table', 'inet', 'lab_loss']).catch(() => {});
-  if (!percent) return;
+// Puts `rules` in a forward-hook table of their own called `table` (replacing what it held; no
+// rules: the table goes), so switching an impairment never touches NAT state.
+async function setForwardTable(ns, table, priority, rules) {
+  await inNs(ns, ['nft', 'delete', 'table', 'inet', table]).catch(() => {});
+  if (!rules.length) return;
   await applyRuleset(ns, `
-table inet lab_loss {
-  chain forward_loss {
-    type filter hook forward priority filter - 10; policy accept;
-    numgen random mod 100 < ${Math.round(percent)} drop
+table inet ${table} {
+  chain forward_${table} {
+    type filter hook forward priority filter ${priority}; policy accept;
+    ${rules.join('\n    ')}
   }
 }
 `);
 }
 
+// Random loss on everything the router forwards, both directions. (Not named "fwd": that is an
+// nftables keyword.)
+export const setRouterLoss = (ns, percent) =>
+  setForwardTable(ns, 'lab_loss', '- 10', percent ? [`numgen random mod 100 < ${Math.round(percent)} drop`] : []);
+
 // Drops the home's TCP to and from the relay's signalling port and nothing else: the page's
 // socket dies without a sign (no reset, no close) while the media, peer to peer, flows on.
-export async function setSignallingBlocked(ns, { address, port }, blocked) {
-  await inNs(ns, ['nft', 'delete', 'table', 'inet', 'lab_block']).catch(() => {});
-  if (!blocked) return;
-  await applyRuleset(ns, `
-table inet lab_block {
-  chain forward_block {
-    type filter hook forward priority filter - 5; policy accept;
-    ip daddr ${address} tcp dport ${port} drop
-    ip saddr ${address} tcp sport ${port} drop
-  }
-}
-`);
-}
+export const setSignallingBlocked = (ns, { address, port }, blocked) =>
+  setForwardTable(ns, 'lab_block', '- 5', blocked
+    ? [`ip daddr ${address} tcp dport ${port} drop`, `ip saddr ${address} tcp sport ${port} drop`] : []);
 
 // A token-bucket cap on both ways through the router: upload leaves by wan, download by lan.
 // The kernel has no netem, but tbf is there. A burst of ~20 ms at the rate (at least two
