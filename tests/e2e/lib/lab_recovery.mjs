@@ -119,13 +119,19 @@ export function describeRecovery(p) {
 }
 
 // What must hold once the page is back, within boundMs of t0.
-export function settledProblems(p, r, boundMs) {
+// `knownFreeze`: a reason why a freeze right after resuming is a known shortfall of this scenario;
+// it is then printed ("# KNOWN") instead of failing the test.
+export function settledProblems(p, r, boundMs, { knownFreeze } = {}) {
   const out = [];
   const late = (x) => x === null || (typeof x === 'number' && x - r.t0 > boundMs);
   if (late(p.open)) out.push(`${p.role}: signalling not open within ${boundMs} ms (now ${p.now.signalling}, ${p.open === null ? 'never' : `at +${Math.round(p.open - r.t0)}`})`);
   if (!p.socket || p.socket.readyState !== 1) out.push(`${p.role}: newest WebSocket not open (readyState ${p.socket?.readyState})`);
   if (late(p.connected)) out.push(`${p.role}: call not 'connected' within ${boundMs} ms (now ${p.now.call})`);
-  if (p.steady && p.steady.ms > STEADY_FREEZE_MS) out.push(`${p.role}: froze ${Math.round(p.steady.ms)} ms again right after resuming`);
+  if (p.steady && p.steady.ms > STEADY_FREEZE_MS) {
+    const froze = `${p.role}: froze ${Math.round(p.steady.ms)} ms again right after resuming`;
+    if (knownFreeze) console.log(`# KNOWN ${froze} (${knownFreeze})`);
+    else out.push(froze);
+  }
   if (p.role === 'answer' && r.peers !== 2) out.push(`relay holds ${r.peers} peers, not 2 (before the fault: ${r.peersBefore})`);
   return out;
 }
