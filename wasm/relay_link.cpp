@@ -26,7 +26,7 @@ void RelayLink::connect() {
     out_.log(LogLevel::Info, Text::SignallingConnecting, room_);
     out_.emit(OpenSignalling{room_});
     check_ = LinkCheck::Quiet;
-    out_.start_timer(TimerKind::LinkDeadline, urgent_ || rejoin_ ? kUrgentConnectDeadlineMs : kConnectDeadlineMs);
+    out_.start_timer(TimerKind::LinkDeadline, in_a_hurry() ? kUrgentConnectDeadlineMs : kConnectDeadlineMs);
 }
 
 void RelayLink::opened() {
@@ -60,7 +60,7 @@ void RelayLink::closed(int code, const std::string& reason) {
 void RelayLink::back_off() {
     set(LinkState::BackingOff);
     int delay = backoff_.next_delay_ms();
-    if ((urgent_ || rejoin_) && delay > kUrgentRetryMs) delay = kUrgentRetryMs;
+    if (in_a_hurry() && delay > kUrgentRetryMs) delay = kUrgentRetryMs;
     out_.notice(LogLevel::Error, Text::RelayRetrying, format_decimal(delay / 1000.0, 1) + " s");
     out_.start_timer(TimerKind::Reconnect, delay);
 }

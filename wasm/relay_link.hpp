@@ -84,6 +84,9 @@ public:
 
 private:
     void set(LinkState next);
+    // A call needs signalling back soon (recovering its path, or its socket went silent): short
+    // connect deadlines, retries at least every kUrgentRetryMs.
+    bool in_a_hurry() const { return urgent_ || rejoin_; }
     void ping(int deadline_ms);
     void give_up();
     void back_off();  // a failed or closed socket: the next attempt after the backoff's delay
