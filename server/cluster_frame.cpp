@@ -12,6 +12,7 @@ bool is_kind(char c) {
         case FrameKind::peer_joined:
         case FrameKind::peer_left:
         case FrameKind::replaced:
+        case FrameKind::peer_away:
             return true;
     }
     return false;

@@ -17,6 +17,7 @@ enum class FrameKind : char {
     peer_joined = '+',  // body: the member who joined the target's room
     peer_left = '-',    // body: the member who left the target's room
     replaced = 'r',     // body: empty; the same page took the target's seat from elsewhere
+    peer_away = 'a',    // body: the member whose socket died; its seat is held for its return
 };
 
 // One parsed frame; `body` points into the text it was parsed from.

@@ -10,7 +10,7 @@ ClusterRoster::ClusterRoster(std::string relay_id, std::size_t max_held)
 
 PeerId ClusterRoster::add(const std::string& room, const std::string& token) {
     PeerId peer = next_peer_++;
-    seats_.emplace(peer, Seat{room, ClusterMember{relay_id_, peer, token}, false, {}, {}});
+    seats_.emplace(peer, Seat{room, ClusterMember{relay_id_, peer, token}, false, {}, {}, false, {}});
     ++rooms_[room];
     return peer;
 }
@@ -47,6 +47,11 @@ std::optional<std::vector<std::shared_ptr<const std::string>>> ClusterRoster::ad
 bool ClusterRoster::add_other(PeerId peer, ClusterMember other) {
     Seat* seat = admitted_seat(peer);
     if (!seat || std::find(seat->others.begin(), seat->others.end(), other) != seat->others.end()) return false;
+    if (!other.token.empty()) {
+        auto same_page = std::find_if(seat->others.begin(), seat->others.end(),
+                                      [&](const ClusterMember& known) { return known.token == other.token; });
+        if (same_page != seat->others.end()) remove_other(peer, same_page->text());
+    }
     seat->others.push_back(std::move(other));
     return true;
 }
@@ -58,6 +63,25 @@ bool ClusterRoster::remove_other(PeerId peer, std::string_view other_text) {
                               [&](const ClusterMember& other) { return other.text() == other_text; });
     if (known == seat->others.end()) return false;
     seat->others.erase(known);
+    std::erase(seat->others_away, other_text);
+    return true;
+}
+
+bool ClusterRoster::other_away(PeerId peer, std::string_view other_text) {
+    Seat* seat = admitted_seat(peer);
+    if (!seat) return false;
+    auto known = std::find_if(seat->others.begin(), seat->others.end(),
+                              [&](const ClusterMember& other) { return other.text() == other_text; });
+    if (known == seat->others.end()) return false;
+    if (std::find(seat->others_away.begin(), seat->others_away.end(), other_text) != seat->others_away.end()) return false;
+    seat->others_away.emplace_back(other_text);
+    return true;
+}
+
+bool ClusterRoster::set_away(PeerId peer) {
+    Seat* seat = admitted_seat(peer);
+    if (!seat || seat->away || seat->self.token.empty()) return false;
+    seat->away = true;
     return true;
 }
 

@@ -27,6 +27,9 @@ public:
         ClusterMember self;
         bool admitted = false;  // Redis gave it the seat ("joined" came through the channel)
         std::vector<ClusterMember> others;  // the rest of the room, on any relay
+        std::vector<std::string> others_away;  // those of `others` whose sockets died (member texts)
+        // Our page's socket died and its seat waits for it (the resume window): no session.
+        bool away = false;
         std::vector<std::shared_ptr<const std::string>> held;  // sent before admission
     };
 
@@ -42,8 +45,16 @@ public:
                                                                          std::vector<ClusterMember> others);
     // "peer_joined" / "peer_left" for an admitted peer; false when there is nothing to tell it
     // (unknown or unadmitted peer, a member it already has, or one it never had).
+    // A member with the same page token as one already known is that page come back: it takes
+    // the old member's place.
     bool add_other(PeerId peer, ClusterMember other);
     bool remove_other(PeerId peer, std::string_view other_text);
+    // "peer_away": false when there is nothing to tell (unknown other, or known to be away).
+    bool other_away(PeerId peer, std::string_view other_text);
+
+    // Our admitted peer's socket died: its seat waits for the page (which has a token to come
+    // back with). False when it cannot: unknown, not admitted, no token, or away already.
+    bool set_away(PeerId peer);
 
     // Keeps a message sent before admission; false (dropped) once `max_held` are waiting or
     // when the peer is unknown or already admitted.

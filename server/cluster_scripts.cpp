@@ -30,27 +30,42 @@ local function purge(key)
 end
 )lua";
 
-// KEYS[1] room; ARGV[3] member, ARGV[4] capacity.
+// KEYS[1] room; ARGV[3] member, ARGV[4] capacity. A member with the same page token (the page
+// coming back, its old seat held or its old connection dead) is taken over, full room or not: the
+// others hear it was away, then that it joined.
 constexpr std::string_view kJoin = R"lua(
 local key, member, capacity = KEYS[1], ARGV[3], tonumber(ARGV[4])
 purge(key)
 local members = redis.call('ZRANGE', key, 0, -1)
-if #members >= capacity then
-  local token, replaced = token_of(member), nil
-  if token == '' then return 0 end
+local token, replaced = token_of(member), nil
+if token ~= '' then
   for _, m in ipairs(members) do
     if token_of(m) == token then replaced = m end
   end
-  if not replaced then return 0 end
+end
+if replaced then
   redis.call('ZREM', key, replaced)
   members = redis.call('ZRANGE', key, 0, -1)
-  for _, m in ipairs(members) do tell(m, '-', replaced) end
+  for _, m in ipairs(members) do tell(m, 'a', replaced) end
   tell(replaced, 'r', '')
+elseif #members >= capacity then
+  return 0
 end
 redis.call('ZADD', key, now + ttl, member)
 redis.call('PEXPIRE', key, ttl)
 for _, m in ipairs(members) do tell(m, '+', member) end
 tell(member, 'j', table.concat(members, '\n'))
+return 1
+)lua";
+
+// KEYS[1] room; ARGV[3] member, whose socket died: its seat stays (its relay keeps refreshing
+// it for the resume window) and the others hear it is away.
+constexpr std::string_view kAway = R"lua(
+local key, member = KEYS[1], ARGV[3]
+if not redis.call('ZSCORE', key, member) then return 0 end
+for _, m in ipairs(redis.call('ZRANGE', key, 0, -1)) do
+  if m ~= member then tell(m, 'a', member) end
+end
 return 1
 )lua";
 
@@ -103,6 +118,11 @@ std::vector<std::string> join_command(const std::string& room, const ClusterMemb
 std::vector<std::string> leave_command(const std::string& room, const std::string& member,
                                        std::chrono::milliseconds ttl) {
     return eval(kLeave, {room_key(room)}, ttl, {member});
+}
+
+std::vector<std::string> away_command(const std::string& room, const std::string& member,
+                                      std::chrono::milliseconds ttl) {
+    return eval(kAway, {room_key(room)}, ttl, {member});
 }
 
 std::vector<std::string> refresh_command(const std::vector<ClusterRoster::Lease>& leases,

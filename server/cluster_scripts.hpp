@@ -22,6 +22,9 @@ std::string relay_channel(std::string_view relay_id);
 // EVAL join: 1 = admitted ("joined" follows on the channel), 0 = room full.
 std::vector<std::string> join_command(const std::string& room, const ClusterMember& member,
                                       std::chrono::milliseconds ttl, std::size_t capacity);
+// EVAL away: the seat's socket died; it stays, and the rest of the room hears "peer_away".
+std::vector<std::string> away_command(const std::string& room, const std::string& member,
+                                      std::chrono::milliseconds ttl);
 // EVAL leave: removes the seat and tells the rest of the room "peer_left" (nothing if gone).
 std::vector<std::string> leave_command(const std::string& room, const std::string& member,
                                        std::chrono::milliseconds ttl);

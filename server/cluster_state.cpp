@@ -95,22 +95,50 @@ void ClusterState::on_join_reply(PeerId peer, const RedisValue* reply) {
     refuse_locked(peer, full ? Rejection::room_full : Rejection::unavailable, keep);
 }
 
-void ClusterState::leave(PeerId peer) {
+void ClusterState::leave(PeerId peer, Departure how) {
     KeepAlive keep;
     std::lock_guard lock(mutex_);
-    std::optional<ClusterRoster::Seat> seat = roster_.remove(peer);
-    // Also after leave_all() gave up the seat: the session itself is forgotten only now.
+    // Also after leave_all() settled the seat: the session itself is forgotten only now.
     if (auto session = shared_.detach_session(peer)) keep.push_back(std::move(session));
+    if (how == Departure::lost && hold_seat_locked(peer)) return;
+    std::optional<ClusterRoster::Seat> seat = roster_.remove(peer);
     if (!seat) return;
     // Also for a seat still waiting: the command connection runs the join first, then this.
     link_->command(leave_command(seat->room, seat->self.text(), ttl_of(shared_.config())), {});
 }
 
+bool ClusterState::hold_seat_locked(PeerId peer) {
+    const Config& config = shared_.config();
+    if (config.resume_window.count() == 0 || !roster_.set_away(peer)) return false;
+    const ClusterRoster::Seat& seat = *roster_.find(peer);
+    link_->command(away_command(seat.room, seat.self.text(), ttl_of(config)), {});
+    shared_.metrics().seat_held();
+    // The lease stays ours to refresh through the window; the timer then checks the seat.
+    auto timer = std::make_shared<net::steady_timer>(io_, config.resume_window);
+    timer->async_wait([weak = weak_from_this(), peer, timer](beast::error_code ec) {
+        if (auto self = weak.lock(); self && !ec) self->end_hold(peer);
+    });
+    return true;
+}
+
+void ClusterState::end_hold(PeerId peer) {
+    std::lock_guard lock(mutex_);
+    const ClusterRoster::Seat* held = roster_.find(peer);
+    if (held == nullptr || !held->away) return;  // taken back (replaced) or settled at shutdown
+    shared_.metrics().seat_expired();
+    std::optional<ClusterRoster::Seat> seat = roster_.remove(peer);
+    link_->command(leave_command(seat->room, seat->self.text(), ttl_of(shared_.config())), {});
+}
+
 void ClusterState::leave_all() {
     std::lock_guard lock(mutex_);
+    const bool holds = shared_.config().resume_window.count() > 0;
     for (PeerId peer : roster_.peers()) {
         std::optional<ClusterRoster::Seat> seat = roster_.remove(peer);
-        link_->command(leave_command(seat->room, seat->self.text(), ttl_of(shared_.config())), {});
+        const bool may_return = holds && seat->admitted && !seat->self.token.empty();
+        if (may_return && seat->away) continue;  // told already; its lease runs out in Redis
+        auto command = may_return ? away_command : leave_command;
+        link_->command(command(seat->room, seat->self.text(), ttl_of(shared_.config())), {});
     }
 }
 
@@ -153,10 +181,10 @@ void ClusterState::on_frame(std::string_view payload) {
             return on_peer_joined(frame->target, frame->body, keep);
         case FrameKind::peer_left:
             return on_peer_left(frame->target, frame->body, keep);
+        case FrameKind::peer_away:
+            return on_peer_away(frame->target, frame->body, keep);
         case FrameKind::replaced:
-            return drop_locked(frame->target,
-                               websocket::close_reason(static_cast<websocket::close_code>(kReplacedCloseCode), "replaced"),
-                               keep);
+            return on_replaced(frame->target, keep);
     }
 }
 
@@ -181,6 +209,16 @@ void ClusterState::on_peer_joined(PeerId peer, std::string_view member, KeepAliv
 
 void ClusterState::on_peer_left(PeerId peer, std::string_view member, KeepAlive& keep) {
     if (roster_.remove_other(peer, member)) send_locked(peer, shared_text(encode(PeerLeft{})), keep);
+}
+
+void ClusterState::on_peer_away(PeerId peer, std::string_view member, KeepAlive& keep) {
+    if (roster_.other_away(peer, member)) send_locked(peer, shared_text(encode(PeerAway{})), keep);
+}
+
+void ClusterState::on_replaced(PeerId peer, KeepAlive& keep) {
+    const ClusterRoster::Seat* seat = roster_.find(peer);
+    if (seat != nullptr && seat->away) shared_.metrics().seat_resumed();
+    drop_locked(peer, websocket::close_reason(static_cast<websocket::close_code>(kReplacedCloseCode), "replaced"), keep);
 }
 
 void ClusterState::on_redis_lost() {

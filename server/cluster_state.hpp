@@ -15,6 +15,7 @@
 #include "server/cluster_roster.hpp"
 #include "server/metrics.hpp"
 #include "server/net_types.hpp"
+#include "server/shared_state.hpp"
 
 namespace p2p::relay {
 
@@ -39,9 +40,11 @@ public:
     // unavailable) is then sent to `session` as an error followed by a close.
     std::variant<PeerId, Rejection> join(const std::string& room, const std::string& token,
                                          const std::shared_ptr<WebsocketSession>& session);
-    void leave(PeerId peer);
-    // Shutdown: gives up every seat now, so the other relays' peers hear peer_left at once even
-    // when a closing handshake here takes longer than the shutdown grace.
+    // As SharedState::leave: a lost page's seat waits for it through the resume window.
+    void leave(PeerId peer, Departure how);
+    // Shutdown: settles every seat now, even when a closing handshake here takes longer than the
+    // shutdown grace: a page that may come back (a token) is away, its seat left to expire in
+    // Redis unless the page takes it back through another relay; any other page has left.
     void leave_all();
     void forward(PeerId from, std::shared_ptr<const std::string> text);
 
@@ -61,6 +64,12 @@ private:
     void on_joined(PeerId peer, std::string_view others, KeepAlive& keep);
     void on_peer_joined(PeerId peer, std::string_view member, KeepAlive& keep);
     void on_peer_left(PeerId peer, std::string_view member, KeepAlive& keep);
+    void on_peer_away(PeerId peer, std::string_view member, KeepAlive& keep);
+    void on_replaced(PeerId peer, KeepAlive& keep);
+    // With mutex_ held: keeps lost `peer`'s seat for the resume window; false if it cannot be held.
+    bool hold_seat_locked(PeerId peer);
+    // The resume window of `peer`'s seat ended: frees it, unless its page took it back.
+    void end_hold(PeerId peer);
     void on_message(PeerId peer, std::string_view text, KeepAlive& keep);
     void on_redis_lost();
     void schedule_refresh();

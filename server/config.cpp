@@ -83,10 +83,11 @@ Setter set_number(Field Config::*field, std::string_view flag, std::size_t min, 
     };
 }
 
-Setter set_seconds(std::chrono::seconds Config::*field, std::string_view flag, std::size_t max) {
+Setter set_seconds(std::chrono::seconds Config::*field, std::string_view flag, std::size_t max,
+                   std::size_t min = 1) {
     return [=](Config& config, std::string_view value) {
-        auto seconds = parse_number<std::size_t>(value, 1, max);
-        if (!seconds) return range_error(flag, value, 1, max);
+        auto seconds = parse_number<std::size_t>(value, min, max);
+        if (!seconds) return range_error(flag, value, min, max);
         config.*field = std::chrono::seconds(*seconds);
         return std::string();
     };
@@ -168,6 +169,7 @@ std::map<std::string_view, Setter> limit_setters() {
         {"--page-ping", set_millis(&Config::page_ping_interval, "--page-ping", kMinPagePingMs, kMaxPagePingMs)},
         {"--page-pong-deadline",
          set_millis(&Config::page_pong_deadline, "--page-pong-deadline", kMinPagePingMs, kMaxPagePingMs)},
+        {"--resume-window", set_seconds(&Config::resume_window, "--resume-window", kMaxResumeWindowSeconds, 0)},
         {"--redis-ttl", [](Config& config, std::string_view value) {
              auto seconds = parse_number<std::size_t>(value, kMinRedisTtlSeconds, kMaxRedisTtlSeconds);
              if (!seconds) return range_error("--redis-ttl", value, kMinRedisTtlSeconds, kMaxRedisTtlSeconds);
@@ -322,6 +324,9 @@ std::string limits_usage(const Config& d) {
            n(d.page_ping_interval.count()) + ")\n"
            "  --page-pong-deadline MS  a page replaces a socket whose pong takes longer, same range (default " +
            n(d.page_pong_deadline.count()) + ")\n"
+           "  --resume-window S        a page whose socket goes silent keeps its seat this long\n"
+           "                           (the other page hears peer_away), 0-" +
+           std::to_string(kMaxResumeWindowSeconds) + "; 0: none (default " + n(d.resume_window.count()) + ")\n"
            "  --allowed-origin O       also accept WebSockets from origin O (repeatable; default: only\n"
            "                           the relay's own origin and clients that send no Origin)\n"
            "\nRooms across relays:\n"

@@ -51,6 +51,10 @@ struct Config {
     // socket on a dead path "open" for minutes (Wi-Fi to mobile data), so only the page can tell.
     std::chrono::milliseconds page_ping_interval{5000};
     std::chrono::milliseconds page_pong_deadline{4000};
+    // A page whose socket goes silent (its network went) or that reconnects at once keeps its
+    // seat this long: the other page hears "peer_away", not "peer_left", and the returning page
+    // (same token) takes the seat back. 0: every departure is final at once.
+    std::chrono::seconds resume_window{60};
 
     // Abuse limits. Per-IP is generous: homes and offices share one address behind NAT.
     std::size_t max_connections = 1024;
@@ -88,6 +92,8 @@ inline constexpr unsigned kMaxIdleTimeoutSeconds = 30;
 // --page-ping and --page-pong-deadline, in ms ("joined" carries them in 16 bits).
 inline constexpr unsigned kMinPagePingMs = 500;
 inline constexpr unsigned kMaxPagePingMs = 60000;
+// --resume-window: up to an hour (a seat held longer only keeps a third page out).
+inline constexpr unsigned kMaxResumeWindowSeconds = 3600;
 // Seats in Redis: at least 2 s (one refresh may be late), at most 5 min (a dead relay's rooms
 // must free up); refreshed at least twice per TTL.
 inline constexpr unsigned kMinRedisTtlSeconds = 2;

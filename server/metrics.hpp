@@ -30,6 +30,8 @@ struct MetricsSnapshot {
     std::uint64_t handshake_failures = 0;
     std::vector<std::pair<std::string_view, std::uint64_t>> errors_by_code;
     std::vector<std::pair<std::string_view, std::uint64_t>> rejected_by_reason;
+    // Seats of lost pages: held for the resume window, taken back by their page, or freed at its end.
+    std::vector<std::pair<std::string_view, std::uint64_t>> seats_by_outcome;
 };
 
 // The relay's counters; every method is thread-safe and wait-free.
@@ -42,6 +44,9 @@ public:
     // Counts one error reply by its code (unknown codes count as "other").
     void error_sent(std::string_view code);
     void rejected(Rejection reason);
+    void seat_held() { seats_[0].fetch_add(1, std::memory_order_relaxed); }
+    void seat_resumed() { seats_[1].fetch_add(1, std::memory_order_relaxed); }
+    void seat_expired() { seats_[2].fetch_add(1, std::memory_order_relaxed); }
     void stop_accepting() { accepting_ = false; }
     bool accepting() const { return accepting_; }
 
@@ -60,6 +65,7 @@ private:
     Counter handshake_failures_{0};
     std::array<Counter, kErrorCodes> errors_{};
     std::array<Counter, static_cast<std::size_t>(Rejection::kCount)> rejected_{};
+    std::array<Counter, 3> seats_{};  // held, resumed, expired
 };
 
 }  // namespace p2p::relay

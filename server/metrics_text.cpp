@@ -39,6 +39,9 @@ std::string render_metrics(const MetricsSnapshot& s) {
     labelled(out, "errors_total", "code", "Error replies sent to peers, by code.", s.errors_by_code);
     labelled(out, "rejected_total", "reason", "Connections or peers refused or dropped, by reason.",
              s.rejected_by_reason);
+    labelled(out, "seats_total", "outcome",
+             "Seats of pages whose socket died: held for the resume window, resumed by the page, expired.",
+             s.seats_by_outcome);
     return out;
 }
 

@@ -8,43 +8,71 @@ std::optional<PeerId> RoomRegistry::holder_of(const std::vector<PeerId>& members
                                               std::string_view token) const {
     if (token.empty()) return std::nullopt;
     for (PeerId member : members) {
-        if (room_of_.at(member).token == token) return member;
+        if (seats_.at(member).token == token) return member;
     }
     return std::nullopt;
 }
 
+std::vector<PeerId> RoomRegistry::present(const std::vector<PeerId>& members, PeerId except) const {
+    std::vector<PeerId> out;
+    for (PeerId member : members) {
+        if (member != except && !seats_.at(member).held) out.push_back(member);
+    }
+    return out;
+}
+
 std::optional<RoomRegistry::Admission> RoomRegistry::join(std::string_view room, std::string_view token) {
-    std::optional<PeerId> replaced;
-    if (auto it = members_.find(std::string(room)); it != members_.end() && it->second.size() >= capacity_) {
-        replaced = holder_of(it->second, token);
-        if (!replaced) return std::nullopt;
-        leave(*replaced);
+    Admission admission;
+    if (auto it = members_.find(std::string(room)); it != members_.end()) {
+        admission.replaced = holder_of(it->second, token);
+        if (!admission.replaced && it->second.size() >= capacity_) return std::nullopt;
+    }
+    if (admission.replaced) {
+        admission.replaced_was_present = !seats_.at(*admission.replaced).held;
+        leave(*admission.replaced);
     }
     std::vector<PeerId>& members = members_[std::string(room)];
-    Admission admission{next_peer_++, members.size() + 1, members, replaced};
+    admission.peer = next_peer_++;
+    admission.others = present(members, 0);
+    admission.peers_in_room = admission.others.size() + 1;
+    admission.held = members.size() - admission.others.size();
     members.push_back(admission.peer);
-    room_of_.emplace(admission.peer, Seat{std::string(room), std::string(token)});
+    seats_.emplace(admission.peer, Seat{std::string(room), std::string(token)});
     return admission;
 }
 
+std::optional<std::vector<PeerId>> RoomRegistry::hold(PeerId peer) {
+    auto found = seats_.find(peer);
+    if (found == seats_.end() || found->second.held || found->second.token.empty()) return std::nullopt;
+    found->second.held = true;
+    return present(members_.at(found->second.room), peer);
+}
+
+bool RoomRegistry::is_held(PeerId peer) const {
+    auto found = seats_.find(peer);
+    return found != seats_.end() && found->second.held;
+}
+
 std::vector<PeerId> RoomRegistry::leave(PeerId peer) {
-    auto found = room_of_.find(peer);
-    if (found == room_of_.end()) return {};
+    auto found = seats_.find(peer);
+    if (found == seats_.end()) return {};
     auto room = members_.find(found->second.room);
-    room_of_.erase(found);
+    seats_.erase(found);
     std::vector<PeerId>& members = room->second;
     members.erase(std::remove(members.begin(), members.end(), peer), members.end());
-    std::vector<PeerId> remaining = members;
+    std::vector<PeerId> remaining = present(members, 0);
     if (members.empty()) members_.erase(room);
     return remaining;
 }
 
 std::vector<PeerId> RoomRegistry::others_in_room(PeerId peer) const {
-    auto found = room_of_.find(peer);
-    if (found == room_of_.end()) return {};
-    std::vector<PeerId> others = members_.at(found->second.room);
-    others.erase(std::remove(others.begin(), others.end(), peer), others.end());
-    return others;
+    auto found = seats_.find(peer);
+    if (found == seats_.end()) return {};
+    return present(members_.at(found->second.room), peer);
+}
+
+std::size_t RoomRegistry::held_count() const {
+    return static_cast<std::size_t>(std::count_if(seats_.begin(), seats_.end(), [](const auto& s) { return s.second.held; }));
 }
 
 }  // namespace p2p::relay

@@ -41,14 +41,21 @@ std::variant<PeerId, Rejection> SharedState::join(const std::string& room, const
     sessions_[admission->peer] = session;
     auto peers = static_cast<unsigned>(admission->peers_in_room);
     session->send(shared_text(encode(joined_message(room, peers, issue_ice_servers(admission->peer, WallClock::now())))));
+    // The other person's page lost its socket and may come back: this one waits rather than calls.
+    if (admission->held > 0) session->send(shared_text(encode(PeerAway{})));
     others = sessions_of(admission->others);
     if (admission->replaced) {
-        // The others see the same as for any dropped connection that comes back: left, joined.
+        // A held seat taken back: the others heard "peer_away" when it was lost. A silently dead
+        // connection taken over (nobody noticed it die): they hear it now, then "peer_joined".
+        if (admission->replaced_was_present) {
+            auto peer_away = shared_text(encode(PeerAway{}));
+            for (const auto& other : others) other->send(peer_away);
+        } else {
+            metrics_.seat_resumed();
+        }
         ghost = sessions_of({*admission->replaced});
         sessions_.erase(*admission->replaced);
         credentials_.forget(*admission->replaced);
-        auto peer_left = shared_text(encode(PeerLeft{}));
-        for (const auto& other : others) other->send(peer_left);
         for (const auto& old : ghost) old->close(websocket::close_reason(static_cast<websocket::close_code>(kReplacedCloseCode), "replaced"));
     }
     auto peer_joined = shared_text(encode(PeerJoined{}));
@@ -56,15 +63,44 @@ std::variant<PeerId, Rejection> SharedState::join(const std::string& room, const
     return admission->peer;
 }
 
-void SharedState::leave(PeerId peer) {
-    if (cluster_) return cluster_->leave(peer);
-    std::vector<std::shared_ptr<WebsocketSession>> remaining;
+void SharedState::leave(PeerId peer, Departure how) {
+    if (cluster_) return cluster_->leave(peer, how);
+    std::vector<std::shared_ptr<WebsocketSession>> told;
     std::lock_guard lock(mutex_);
     if (sessions_.erase(peer) == 0) return;
     credentials_.forget(peer);
-    remaining = sessions_of(rooms_.leave(peer));
+    if (how == Departure::lost && hold_seat_locked(peer, told)) return;
+    told = sessions_of(rooms_.leave(peer));
     auto peer_left = shared_text(encode(PeerLeft{}));
-    for (const auto& other : remaining) other->send(peer_left);
+    for (const auto& other : told) other->send(peer_left);
+}
+
+bool SharedState::hold_seat_locked(PeerId peer, std::vector<std::shared_ptr<WebsocketSession>>& told) {
+    if (config_.resume_window.count() == 0 || io_ == nullptr) return false;
+    std::optional<std::vector<PeerId>> others = rooms_.hold(peer);
+    if (!others) return false;
+    metrics_.seat_held();
+    log(LogLevel::debug, "holding a lost peer's seat", {{"peer", std::to_string(peer)}});
+    told = sessions_of(*others);
+    auto peer_away = shared_text(encode(PeerAway{}));
+    for (const auto& other : told) other->send(peer_away);
+    // The timer finds out then whether the page came back (its seat then has another id).
+    auto timer = std::make_shared<net::steady_timer>(*io_, config_.resume_window);
+    timer->async_wait([this, peer, timer](beast::error_code ec) {
+        if (!ec) end_hold(peer);
+    });
+    return true;
+}
+
+void SharedState::end_hold(PeerId peer) {
+    std::vector<std::shared_ptr<WebsocketSession>> told;
+    std::lock_guard lock(mutex_);
+    if (!rooms_.is_held(peer)) return;
+    metrics_.seat_expired();
+    log(LogLevel::debug, "a held seat's resume window ended", {{"peer", std::to_string(peer)}});
+    told = sessions_of(rooms_.leave(peer));
+    auto peer_left = shared_text(encode(PeerLeft{}));
+    for (const auto& other : told) other->send(peer_left);
 }
 
 void SharedState::forward(PeerId from, std::shared_ptr<const std::string> text) {
@@ -87,7 +123,8 @@ std::vector<IceServer> SharedState::issue_ice_servers(PeerId peer, WallClock::ti
 
 Joined SharedState::joined_message(std::string room, unsigned peers, std::vector<IceServer> servers) const {
     return Joined{std::move(room), peers, std::move(servers), static_cast<unsigned>(config_.page_ping_interval.count()),
-                  static_cast<unsigned>(config_.page_pong_deadline.count())};
+                  static_cast<unsigned>(config_.page_pong_deadline.count()),
+                  static_cast<unsigned>(config_.resume_window.count())};
 }
 
 std::size_t SharedState::renew_credentials(WallClock::time_point now) {
@@ -127,6 +164,7 @@ std::size_t SharedState::session_count() const {
 }
 
 void SharedState::start_keep_alive(net::io_context& io) {
+    io_ = &io;
     keep_alive_ = std::make_shared<KeepAlive>(io, config_.websocket_idle_timeout);
     keep_alive_->start();
 }

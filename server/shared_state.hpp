@@ -18,6 +18,7 @@
 #include "server/metrics.hpp"
 #include "server/net_types.hpp"
 #include "server/room_registry.hpp"
+#include "shared/messages.hpp"
 
 namespace p2p::relay {
 
@@ -26,7 +27,13 @@ class KeepAlive;
 class WebsocketSession;
 
 // Close code (private-use range) for a connection taken over by the same page's new one.
-inline constexpr std::uint16_t kReplacedCloseCode = 4001;
+inline constexpr std::uint16_t kReplacedCloseCode = close_code::kReplaced;
+
+// How a page's connection ended: closed (its side ended it: a close frame, a FIN or a reset, as
+// when a tab closes or reloads; or the relay refused it), or lost (its packets stopped coming: it
+// was dropped as silent or as not reading, TCP timed out, or the page closed it with
+// close_code::kReconnecting). A lost page's seat is held for the resume window.
+enum class Departure { closed, lost };
 
 // Rooms plus the live sessions behind each peer id; thread-safe. With --redis the rooms live in
 // Redis and join/leave/forward go to a ClusterState; without, to the in-process RoomRegistry.
@@ -47,8 +54,10 @@ public:
     std::variant<PeerId, Rejection> join(const std::string& room, const std::string& peer_token,
                                          const std::shared_ptr<WebsocketSession>& session);
 
-    // Removes `peer` and tells whoever remains in its room "peer_left". Idempotent.
-    void leave(PeerId peer);
+    // Removes `peer` and tells whoever remains in its room "peer_left". Idempotent. A lost peer
+    // with a token keeps its seat for Config::resume_window instead, and the others hear
+    // "peer_away"; "peer_left" comes when the window passes without the page.
+    void leave(PeerId peer, Departure how = Departure::closed);
 
     // Sends `text` unchanged to the other peers in `from`'s room; dropped if there are none.
     void forward(PeerId from, std::shared_ptr<const std::string> text);
@@ -94,6 +103,10 @@ private:
 
     // The iceServers for `peer`'s "joined": minted TURN credentials are recorded for renewal.
     std::vector<IceServer> issue_ice_servers(PeerId peer, WallClock::time_point now);
+    // With mutex_ held: keeps lost `peer`'s seat for the resume window; false if it cannot be held.
+    bool hold_seat_locked(PeerId peer, std::vector<std::shared_ptr<WebsocketSession>>& told);
+    // The resume window of `peer`'s held seat ended: frees it, unless the page took it back.
+    void end_hold(PeerId peer);
 
     const Config config_;
     Metrics metrics_;
@@ -104,6 +117,7 @@ private:
     std::unordered_map<PeerId, std::weak_ptr<WebsocketSession>> sessions_;
     std::shared_ptr<ClusterState> cluster_;  // set once before serving, with --redis only
     std::shared_ptr<KeepAlive> keep_alive_;  // set once before serving
+    net::io_context* io_ = nullptr;          // the timers' (set with keep_alive_)
 };
 
 }  // namespace p2p::relay

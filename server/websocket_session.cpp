@@ -18,6 +18,17 @@ std::shared_ptr<const std::string> shared_text(std::string text) {
     return std::make_shared<const std::string>(std::move(text));
 }
 
+// What an ended read says about the page. An end its side said (a close frame, a FIN, a reset)
+// is a goodbye: Chromium closing or reloading a tab just ends the TCP connection. The page is
+// lost, and its seat held, only when it says it reconnects at once, or when its packets stopped
+// coming (a TCP timeout here; KeepAlive drops silent peers itself).
+Departure departure_of(const beast::error_code& ec, const websocket::close_reason& reason) {
+    if (ec == websocket::error::closed) {
+        return reason.code == close_code::kReconnecting ? Departure::lost : Departure::closed;
+    }
+    return ec == net::error::timed_out ? Departure::lost : Departure::closed;
+}
+
 LogFields peer_fields(std::optional<PeerId> peer, const std::string& room) {
     return {{"peer", peer ? std::to_string(*peer) : "-"}, {"room", room}};
 }
@@ -33,7 +44,7 @@ WebsocketSession::WebsocketSession(TlsServerStream&& stream, std::shared_ptr<Sha
       slot_(std::move(slot)),
       bucket_(state_->config().message_rate, state_->config().message_burst, TokenBucket::Clock::now()) {}
 
-WebsocketSession::~WebsocketSession() { leave_room(); }
+WebsocketSession::~WebsocketSession() { leave_room(Departure::closed); }  // no timers while tearing down
 
 void WebsocketSession::run(Request request) {
     const Config& config = state_->config();
@@ -113,7 +124,7 @@ void WebsocketSession::on_read(beast::error_code ec, std::size_t) {
     heard_from_peer();
     if (!ws_.got_text()) {
         state_->metrics().rejected(Rejection::binary);
-        leave_room();
+        leave_room(Departure::closed);
         return request_close({websocket::close_code::unknown_data, "binary frames are not supported"});
     }
     if (!ws_.is_message_done()) return do_read();
@@ -132,9 +143,12 @@ void WebsocketSession::release_read_buffer() {
 void WebsocketSession::on_read_error(const beast::error_code& ec) {
     // Beast closes with 1009 itself when a message passes read_message_max, before buffering it.
     // Silent peers never end here: KeepAlive drops (and counts) them by closing the socket.
-    if (ec == websocket::error::message_too_big) state_->metrics().rejected(Rejection::too_large);
+    if (ec == websocket::error::message_too_big) {
+        state_->metrics().rejected(Rejection::too_large);
+        return leave_room(Departure::closed);
+    }
     if (!is_normal_end(ec)) log(LogLevel::info, "peer read failed", {{"error", ec.message()}});
-    leave_room();
+    leave_room(departure_of(ec, ws_.reason()));
 }
 
 void WebsocketSession::handle_text(std::string text) {
@@ -144,7 +158,7 @@ void WebsocketSession::handle_text(std::string text) {
         state_->metrics().rejected(Rejection::rate_limited);
         log(LogLevel::warn, "peer over its message rate", peer_fields(peer_, room_));
         send_error(error_code::kRateLimited, "more messages than the relay allows per second");
-        leave_room();
+        leave_room(Departure::closed);
         return request_close({websocket::close_code::policy_error, "rate_limited"});
     }
     // Validated without building the message (nothing is allocated for a good one): only its bytes
@@ -195,7 +209,7 @@ void WebsocketSession::drop(Rejection reason, LogLevel level, std::string_view m
     closing_ = true;
     beast::error_code ignored;
     beast::get_lowest_layer(ws_).socket().close(ignored);  // pending reads and writes fail
-    leave_room();
+    leave_room(Departure::lost);  // silent or not reading: most likely a network that went
 }
 
 void WebsocketSession::do_write() {
@@ -212,7 +226,7 @@ void WebsocketSession::on_write(beast::error_code ec, std::size_t) {
         queue_.clear();
         queued_bytes_ = 0;
         if (!is_normal_end(ec)) log(LogLevel::info, "peer write failed", {{"error", ec.message()}});
-        return leave_room();
+        return leave_room(ec == net::error::timed_out ? Departure::lost : Departure::closed);
     }
     queued_bytes_ -= queue_.front() ? queue_.front()->size() : 0;
     queue_.pop_front();
@@ -232,13 +246,13 @@ void WebsocketSession::request_close(websocket::close_reason reason) {
 
 void WebsocketSession::on_close(beast::error_code ec) {
     if (ec && !is_normal_end(ec)) log(LogLevel::info, "websocket close failed", {{"error", ec.message()}});
-    leave_room();
+    leave_room(Departure::closed);  // we closed it: a refusal, a replaced connection, shutdown
 }
 
-void WebsocketSession::leave_room() {
+void WebsocketSession::leave_room(Departure how) {
     if (!peer_) return;
-    log(LogLevel::debug, "peer left", peer_fields(peer_, room_));
-    state_->leave(*peer_);
+    log(LogLevel::debug, how == Departure::lost ? "peer lost" : "peer left", peer_fields(peer_, room_));
+    state_->leave(*peer_, how);
     peer_.reset();
 }
 

@@ -14,6 +14,7 @@
 #include "server/net_types.hpp"
 #include "server/room_name.hpp"
 #include "server/room_registry.hpp"
+#include "server/shared_state.hpp"
 #include "server/tls_server_stream.hpp"
 #include "server/token_bucket.hpp"
 
@@ -58,7 +59,7 @@ private:
     void on_write(beast::error_code ec, std::size_t bytes);
     void request_close(websocket::close_reason reason);
     void on_close(beast::error_code ec);
-    void leave_room();
+    void leave_room(Departure how);
     void on_keep_alive();
     void heard_from_peer();
 

@@ -107,6 +107,10 @@ struct FieldWriter {
             out.key("pongDeadlineMs");
             out.unsigned_number(m.pong_deadline_ms);
         }
+        if (m.resume_window_s) {
+            out.key("resumeWindowSeconds");
+            out.unsigned_number(m.resume_window_s);
+        }
         out.key("room");
         out.string(m.room);
     }
@@ -115,6 +119,7 @@ struct FieldWriter {
     void operator()(const Pong&) {}
     void operator()(const PeerJoined&) {}
     void operator()(const PeerLeft&) {}
+    void operator()(const PeerAway&) {}
     void operator()(const Error& m) {
         out.key("code");
         out.string(m.code);

@@ -28,11 +28,12 @@ enum class MessageKind : std::uint8_t {
     peer_left,
     error,
     pong,
+    peer_away,
 };
 
-inline constexpr std::array<std::string_view, 14> kMessageKindNames = {
-    "offer",  "answer",      "offer_ice",   "answer_ice", "hangup", "ready", "restart",
-    "ping",   "joined",      "ice_servers", "peer_joined", "peer_left", "error", "pong"};
+inline constexpr std::array<std::string_view, 15> kMessageKindNames = {
+    "offer", "answer",      "offer_ice",   "answer_ice", "hangup", "ready", "restart", "ping",
+    "joined", "ice_servers", "peer_joined", "peer_left", "error", "pong", "peer_away"};
 static_assert(kMessageKindNames.size() == std::variant_size_v<Message>, "one name per Message alternative");
 
 inline MessageKind kind_of(const Message& message) { return static_cast<MessageKind>(message.index()); }

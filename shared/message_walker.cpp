@@ -7,11 +7,12 @@ namespace {
 
 // The keys each object of the protocol may carry; a field's index in its Fields array.
 enum RootField : std::size_t {
-    kType, kSdp, kIceCandidate, kRoom, kPeers, kIceServers, kCode, kMessage, kSession, kPingInterval, kPongDeadline
+    kType, kSdp, kIceCandidate, kRoom, kPeers, kIceServers, kCode, kMessage, kSession, kPingInterval, kPongDeadline,
+    kResumeWindow
 };
 constexpr std::array<std::string_view, kRootFieldCount> kRootNames = {
     "type", "sdp",     "iceCandidate", "room",           "peers",         "iceServers",
-    "code", "message", "session",      "pingIntervalMs", "pongDeadlineMs"};
+    "code", "message", "session",      "pingIntervalMs", "pongDeadlineMs", "resumeWindowSeconds"};
 
 enum CandidateField : std::size_t { kCandidate, kSdpMid, kSdpMLineIndex, kUsernameFragment };
 constexpr std::array<std::string_view, 4> kCandidateNames = {"candidate", "sdpMid", "sdpMLineIndex",
@@ -136,6 +137,8 @@ auto MessageWalker<Materialise>::read_fields(MessageKind kind, const Fields<kRoo
             return make<PeerJoined>(kind);
         case MessageKind::peer_left:
             return make<PeerLeft>(kind);
+        case MessageKind::peer_away:
+            return make<PeerAway>(kind);
         case MessageKind::joined: {
             auto room = required_string(root[kRoom], "", "room");
             auto servers = ice_servers(root[kIceServers]);
@@ -144,8 +147,10 @@ auto MessageWalker<Materialise>::read_fields(MessageKind kind, const Fields<kRoo
             // The page's liveness check, in ms; absent or null: the page keeps its defaults.
             const auto ping = nullable_index(root[kPingInterval], "", "pingIntervalMs");
             const auto pong = nullable_index(root[kPongDeadline], "", "pongDeadlineMs");
+            // Absent or null: the relay holds no seats (an older relay).
+            const auto resume = nullable_index(root[kResumeWindow], "", "resumeWindowSeconds");
             return make<Joined>(kind, std::move(room), peers.value_or(0), std::move(servers), ping.value_or(0),
-                                pong.value_or(0));
+                                pong.value_or(0), resume.value_or(0));
         }
         case MessageKind::ice_servers:
             return make<IceServersUpdate>(kind, ice_servers(root[kIceServers]));

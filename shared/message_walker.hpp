@@ -20,7 +20,7 @@
 namespace p2p {
 
 // How many top-level keys the protocol knows (message_walker.cpp names them).
-inline constexpr std::size_t kRootFieldCount = 11;
+inline constexpr std::size_t kRootFieldCount = 12;
 
 // Reads one signalling message out of JSON text. Materialise=true yields the Message,
 // Materialise=false only its kind. Duplicate keys: the last one wins (as in JSON.parse); unknown

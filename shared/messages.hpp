@@ -91,6 +91,10 @@ struct Joined {
     // within the deadline), in ms; 0 (absent): the page's own defaults. Config sets them.
     unsigned ping_interval_ms = 0;  // "pingIntervalMs"
     unsigned pong_deadline_ms = 0;  // "pongDeadlineMs"
+    // How long the relay holds the seat of a page whose socket went silent, in seconds
+    // ("resumeWindowSeconds"); 0 (absent): it holds none, so "peer_left" may also mean a lost
+    // network. With a window, "peer_away" says the peer's socket died and "peer_left" that it left.
+    unsigned resume_window_s = 0;
     bool operator==(const Joined&) const = default;
 };
 // Fresh STUN/TURN servers for the next ICE restart or connection ("ice_servers"): the relay
@@ -114,9 +118,15 @@ struct Error {
 struct Pong {
     bool operator==(const Pong&) const = default;
 };
+// The peer's socket went silent (its network went) or it is reconnecting: the relay
+// holds its seat for the resume window, and "peer_joined" follows when it takes the seat back,
+// "peer_left" when the window passes. Never sent to a page of the Node demo, which cannot resume.
+struct PeerAway {
+    bool operator==(const PeerAway&) const = default;
+};
 
 using Message = std::variant<Offer, Answer, OfferIce, AnswerIce, Hangup, Ready, RestartRequest, Ping, Joined,
-                             IceServersUpdate, PeerJoined, PeerLeft, Error, Pong>;
+                             IceServersUpdate, PeerJoined, PeerLeft, Error, Pong, PeerAway>;
 
 // The session a peer message carries (none for relay control messages and the Node demo's page).
 const SessionId& session_of(const Message& message);
@@ -141,5 +151,14 @@ inline constexpr std::string_view kServerFull = "server_full";
 // The relay cannot reach the Redis that holds its rooms (--redis); retrying later works.
 inline constexpr std::string_view kUnavailable = "unavailable";
 }  // namespace error_code
+
+// WebSocket close codes of our own (the private-use range 4000-4999), one table for both sides.
+namespace close_code {
+// The relay closes a connection whose page has since taken its seat over with a new one.
+inline constexpr unsigned short kReplaced = 4001;
+// A page closes a socket it gave up on (silent past its deadline) to reconnect at once: the
+// relay holds its seat as for a socket that died, rather than telling the peer it left.
+inline constexpr unsigned short kReconnecting = 4002;
+}  // namespace close_code
 
 }  // namespace p2p

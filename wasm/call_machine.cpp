@@ -95,6 +95,7 @@ void CallMachine::on(const Joined& m) {
     out_.log(LogLevel::Info, Text::JoinedRoom, m.room + " (" + std::to_string(m.peers) + ")");
     ice_servers_ = m.ice_servers;
     servers_known_ = true;
+    relay_holds_seats_ = m.resume_window_s > 0;
     link_.pace(m.ping_interval_ms, m.pong_deadline_ms);
     check_.servers_known(ice_servers_);
     if (out_.showing(Text::RoomFull)) {  // a retry found a seat: the room was not full after all
@@ -119,7 +120,8 @@ void CallMachine::on(const PeerJoined&) {
 // stale offer for a new call.
 void CallMachine::peer_arrived() {
     link_.arrive();
-    peer_away_ = PeerAway::Here;
+    peer_away_ = PeerAbsence::Here;
+    out_.clear_notice(Text::PeerReconnecting);
     if (!session_) send_hangups();
     bool live = session_ && !session_->held();
     out_.send(Ready{live ? session_->id() : SessionId{}});
@@ -141,12 +143,14 @@ void CallMachine::on(const PeerLeft&) {
     link_.leave();
     call_on_ready_ = false;
     drop_held();
-    // Gone after its media had stopped (our recovery under way): its network, not the person.
-    const bool recovering = session_ && (session_->ice_down() || link_.hurried());
-    peer_away_ = recovering ? PeerAway::Unreachable : PeerAway::Left;
-    // Only the peer's relay connection is gone for sure; media may still flow peer to peer, or
-    // the peer may return with its network.
-    if (session_ && (session_->phase() == SessionPhase::Connected || peer_away_ == PeerAway::Unreachable)) {
+    // A relay that holds seats says "peer_away" for a lost network: this is the person leaving
+    // (a closed tab) or not coming back in time. Without one, a departure after the media had
+    // stopped (our recovery under way) is most likely the peer's network, not the person.
+    const bool recovering = !relay_holds_seats_ && session_ && (session_->ice_down() || link_.hurried());
+    peer_away_ = recovering ? PeerAbsence::Unreachable : PeerAbsence::Left;
+    // Only the peer's relay connection is gone for sure; media may still flow peer to peer (the
+    // call then ends when it stops), or the peer may return with its network.
+    if (session_ && (session_->phase() == SessionPhase::Connected || peer_away_ == PeerAbsence::Unreachable)) {
         out_.log(LogLevel::Info, Text::PeerLeft);
         out_.notice(LogLevel::Info, Text::PeerOffline);
         return;
@@ -157,6 +161,16 @@ void CallMachine::on(const PeerLeft&) {
         set_call(CallState::Ended);
     }
     if (intent_ == CallIntent::Wanted) out_.log(LogLevel::Info, Text::WaitingForPeer);
+}
+
+// The peer's socket died and the relay holds its seat: whatever our media path does meanwhile,
+// the call waits for the peer's return ("peer_joined", then Ready) instead of ending.
+void CallMachine::on(const PeerAway&) {
+    link_.leave();
+    call_on_ready_ = false;
+    drop_held();
+    peer_away_ = PeerAbsence::Unreachable;
+    out_.notice(LogLevel::Info, Text::PeerReconnecting);
 }
 
 void CallMachine::on(const IceServersUpdate& m) {

@@ -35,7 +35,7 @@ enum class CallIntent { None, Wanted };
 // arrived (Left: a departure, the call ends when the media path goes too), or it left after its
 // media had stopped (Unreachable: its network went and the relay dropped its silent socket; it
 // returns when its network does, so the call waits).
-enum class PeerAway { Here, Left, Unreachable };
+enum class PeerAbsence { Here, Left, Unreachable };
 
 class CallMachine {
 public:
@@ -104,6 +104,7 @@ public:
     void on(const IceServersUpdate&);
     void on(const PeerJoined&);
     void on(const PeerLeft&);
+    void on(const PeerAway&);
     void on(const Error&);
     void on(const Ping&) {}  // page to relay only; the relay never forwards one
     void on(const Pong&) {}  // heard() already counted it
@@ -173,6 +174,9 @@ private:
     ShowControls controls_{};
     std::vector<IceServer> ice_servers_;
     bool servers_known_ = false;  // the relay said which ICE servers it offers (joined)
+    // The relay holds a lost page's seat (joined: resumeWindowSeconds): a peer whose network
+    // went is "peer_away", so "peer_left" means the person left.
+    bool relay_holds_seats_ = false;
     Generation last_gen_ = 0;
     unsigned sessions_made_ = 0;
     unsigned fresh_in_a_row_ = 0;  // fresh sessions after failures since the last connection
@@ -200,7 +204,7 @@ private:
     // meanwhile may have taken that offer for a new call, so our hang-up reply names it too.
     SessionId withdrawn_;
     bool call_on_ready_ = false;
-    PeerAway peer_away_ = PeerAway::Here;
+    PeerAbsence peer_away_ = PeerAbsence::Here;
     // The session whose inbound media stalled: its video sender is held (HoldVideo) and starts
     // again with a key frame (RefreshVideo) once, when media arrives again or ICE reconnects.
     // Only after a stall: restarting a flowing stream (an ICE flicker, a Reconnect click) loses

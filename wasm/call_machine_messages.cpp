@@ -126,6 +126,7 @@ void CallMachine::on(const Ready& m) {
     if (m.session == session_->id()) {
         out_.log(LogLevel::Info, Text::PeerBack);
         out_.clear_notice(Text::PeerOffline);
+        out_.clear_notice(Text::PeerReconnecting);
         session_->resume();
         // Steps taken while the peer could not hear them do not count: the first one now is a
         // restart (or a request for one), which the peer's own resumed restart meets, not a
@@ -137,6 +138,7 @@ void CallMachine::on(const Ready& m) {
     if (!session_->bound()) return session_->resume();
     out_.log(LogLevel::Info, Text::PeerRestarted, describe(m.session));
     out_.clear_notice(Text::PeerOffline);
+    out_.clear_notice(Text::PeerReconnecting);
     close_session();
     if (intent_ == CallIntent::Wanted && media_.on()) return begin_call();
     set_call(CallState::Ended);

@@ -181,7 +181,7 @@ void CallMachine::on(const IceStateChanged& e) {
 }
 
 void CallMachine::ice_down(IceChange change, Text notice) {
-    if (link_.open() && !link_.peer_present() && peer_away_ != PeerAway::Unreachable) {
+    if (link_.open() && !link_.peer_present() && peer_away_ != PeerAbsence::Unreachable) {
         // The peer left the relay and now the media path is gone too: the call is over.
         out_.notice(LogLevel::Info, Text::PeerLeft);
         close_session();

@@ -22,6 +22,7 @@ enum class Text {
     PeerJoined,
     PeerLeft,
     PeerOffline,
+    PeerReconnecting,
     PeerHungUp,
     PeerRestarted,
     HungUp,

@@ -14,6 +14,7 @@ extern const TextTable kTextEn = {
     "The other person joined",  // PeerJoined
     "The other person left",  // PeerLeft
     "The other person lost the relay for now; the call goes on",  // PeerOffline
+    "The other person is reconnecting",  // PeerReconnecting
     "The other person hung up",  // PeerHungUp
     "The other person came back; calling again",  // PeerRestarted
     "Hung up",  // HungUp

@@ -14,6 +14,7 @@ extern const TextTable kTextZh = {
     "对方已加入",  // PeerJoined
     "对方已离开",  // PeerLeft
     "对方信令暂时断开，通话继续",  // PeerOffline
+    "对方正在重新连接",  // PeerReconnecting
     "对方已挂断",  // PeerHungUp
     "对方重新进入，重新发起通话",  // PeerRestarted
     "已挂断",  // HungUp

@@ -16,8 +16,8 @@ import { iceServersInUse } from './lib/lab_browser.mjs';
 import { closeLabCall, expectCallUp, openLabCall } from './lib/lab_call.mjs';
 import { startLabRelay, startLabTurn } from './lib/lab_services.mjs';
 import {
-  ROLES, describeRecovery, expectNoProblems, recover, resumeAfterFreeze, settledProblems, show, watchBoth,
-  within,
+  ROLES, SAID_AWAY, describeRecovery, expectNoProblems, recover, resumeAfterFreeze, saidAfter, settledProblems, show,
+  watchBoth, within,
 } from './lib/lab_recovery.mjs';
 import {
   firstFrameAfter, firstLeft, lastFrameBefore, longestGap, relayConnectionsFrom, settledAt, stateTrail,
@@ -236,6 +236,12 @@ describe('calls across the network lab', () => {
             problems.push(`${p.role}: frames again ${show(p.resumeMs)} ms after link up (bar ${LINK_RESUME_BAR_MS})`);
           }
           problems.push(...settledProblems(p, r, SIGNALLING_BACK_BAR_MS));
+        }
+        // Past the relay's idle timeout (20 s) the offline page's socket is dropped and its seat
+        // held: the page at home hears that the other person is reconnecting, not that they left.
+        const home = r.pages.find((p) => p.role === 'answer');
+        if (outageMs > 20000 && !saidAfter(home, downAt, SAID_AWAY)) {
+          problems.push('answer: never said the other person is reconnecting during a 30 s outage');
         }
         expectNoProblems(problems, r);
       });

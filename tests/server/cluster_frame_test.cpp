@@ -10,7 +10,7 @@ namespace {
 
 TEST(ClusterFrame, RoundTripsEveryKind) {
     for (FrameKind kind : {FrameKind::message, FrameKind::joined, FrameKind::peer_joined, FrameKind::peer_left,
-                           FrameKind::replaced}) {
+                           FrameKind::replaced, FrameKind::peer_away}) {
         std::string text = encode_frame(kind, 42, "body");
         auto frame = parse_frame(text);
         ASSERT_TRUE(frame) << text;
@@ -35,6 +35,9 @@ TEST(ClusterFrame, MatchesWhatTheLuaScriptsWrite) {
     EXPECT_EQ(frame->kind, FrameKind::peer_joined);
     EXPECT_EQ(frame->target, 7u);
     EXPECT_EQ(frame->body, "relay/3/token");
+    auto away = parse_frame("a 7\nrelay/3/token");
+    ASSERT_TRUE(away);
+    EXPECT_EQ(away->kind, FrameKind::peer_away);
 }
 
 TEST(ClusterFrame, RefusesMalformedHeaders) {

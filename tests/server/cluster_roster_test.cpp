@@ -99,5 +99,38 @@ TEST(ClusterRoster, LeasesNameRoomAndMember) {
     EXPECT_EQ(roster.peers().size(), 2u);
 }
 
+TEST(ClusterRoster, OnlyAnAdmittedPageWithATokenCanBeAway) {
+    ClusterRoster roster("me", 4);
+    PeerId waiting = roster.add("room", "token-1");
+    EXPECT_FALSE(roster.set_away(waiting)) << "not admitted yet";
+    roster.admit(waiting, {});
+    EXPECT_TRUE(roster.set_away(waiting));
+    EXPECT_TRUE(roster.find(waiting)->away);
+    EXPECT_FALSE(roster.set_away(waiting)) << "away once";
+    EXPECT_EQ(roster.leases().size(), 1u) << "a held seat is still refreshed";
+    PeerId demo_page = roster.add("room", "");
+    roster.admit(demo_page, {});
+    EXPECT_FALSE(roster.set_away(demo_page)) << "no token to come back with";
+    EXPECT_FALSE(roster.set_away(999));
+}
+
+TEST(ClusterRoster, AnOtherIsAwayOnceAndItsReturnTakesItsPlace) {
+    ClusterRoster roster("me", 4);
+    PeerId peer = roster.add("room", "mine");
+    const ClusterMember old_seat{"them", 3, "theirs"};
+    roster.admit(peer, {old_seat});
+    EXPECT_TRUE(roster.other_away(peer, old_seat.text()));
+    EXPECT_FALSE(roster.other_away(peer, old_seat.text())) << "told once";
+    EXPECT_FALSE(roster.other_away(peer, "them/4/stranger")) << "not in the room";
+    const ClusterMember back{"elsewhere", 9, "theirs"};
+    EXPECT_TRUE(roster.add_other(peer, back));
+    const ClusterRoster::Seat* seat = roster.find(peer);
+    ASSERT_EQ(seat->others.size(), 1u) << "the same page, not a third member";
+    EXPECT_EQ(seat->others.front(), back);
+    EXPECT_TRUE(seat->others_away.empty());
+    EXPECT_FALSE(roster.remove_other(peer, old_seat.text())) << "the old seat is gone already";
+    EXPECT_TRUE(roster.other_away(peer, back.text())) << "and may be away again later";
+}
+
 }  // namespace
 }  // namespace p2p::relay

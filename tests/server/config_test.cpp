@@ -61,7 +61,7 @@ TEST(Options, EveryLimitFlag) {
                                   "65536", "--max-queued-messages", "64", "--max-connections", "10",
                                   "--max-connections-per-ip", "3", "--max-rooms", "7", "--rate", "5", "--burst",
                                   "9", "--handshake-timeout", "2", "--http-timeout", "3", "--idle-timeout", "4",
-                                  "--page-ping", "1500", "--page-pong-deadline=700",
+                                  "--page-ping", "1500", "--page-pong-deadline=700", "--resume-window", "0",
                                   "--allowed-origin", "https://a.example", "--allowed-origin=http://b:1",
                                   "--http-redirect-port", "8080", "--log-level", "debug"});
     ASSERT_EQ(parsed.action, ParsedOptions::Action::run) << parsed.error;
@@ -81,6 +81,7 @@ TEST(Options, EveryLimitFlag) {
     EXPECT_EQ(c.websocket_idle_timeout, std::chrono::seconds(4));
     EXPECT_EQ(c.page_ping_interval, std::chrono::milliseconds(1500));
     EXPECT_EQ(c.page_pong_deadline, std::chrono::milliseconds(700));
+    EXPECT_EQ(c.resume_window, std::chrono::seconds(0));
     EXPECT_EQ(c.allowed_origins, (std::vector<std::string>{"https://a.example", "http://b:1"}));
     EXPECT_EQ(c.http_redirect_port, 8080);
     EXPECT_EQ(c.log_level, LogLevel::debug);
@@ -92,6 +93,9 @@ TEST(Options, RejectsUnsafeLimits) {
     expect_failure({"--page-ping", "499"}, "--page-ping");
     expect_failure({"--page-ping", "60001"}, "--page-ping");
     expect_failure({"--page-pong-deadline", "5s"}, "--page-pong-deadline");
+    expect_failure({"--resume-window", "3601"}, "--resume-window");
+    expect_failure({"--resume-window", "-1"}, "--resume-window");
+    expect_failure({"--resume-window", "1m"}, "--resume-window");
     expect_failure({"--max-message-bytes", "100"}, "--max-message-bytes");
     expect_failure({"--max-message-bytes", "999999999"}, "--max-message-bytes");
     expect_failure({"--max-connections", "0"}, "--max-connections");
@@ -131,7 +135,7 @@ TEST(Options, UsageListsEveryFlagWithDefaults) {
                              "--max-message-bytes", "--max-header-bytes", "--max-queued-bytes",
                              "--max-queued-messages", "--max-connections", "--max-connections-per-ip",
                              "--max-rooms", "--rate", "--burst", "--handshake-timeout", "--http-timeout",
-                             "--idle-timeout", "--page-ping", "--page-pong-deadline", "--allowed-origin", "--http-redirect-port", "--log-level",
+                             "--idle-timeout", "--page-ping", "--page-pong-deadline", "--resume-window", "(default 60)", "--allowed-origin", "--http-redirect-port", "--log-level",
                              "65536", "(default 20)", "(default 32)", "(default 50)", "(default 200)"}) {
         EXPECT_NE(usage.find(flag), std::string::npos) << flag;
     }

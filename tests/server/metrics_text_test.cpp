@@ -20,6 +20,9 @@ MetricsSnapshot sample() {
     metrics.error_sent("bad_message");
     metrics.error_sent("made_up");
     metrics.rejected(Rejection::per_ip);
+    metrics.seat_held();
+    metrics.seat_held();
+    metrics.seat_resumed();
     return metrics.snapshot(3, 2);
 }
 
@@ -32,7 +35,10 @@ TEST(MetricsText, ValuesAppearUnderTheirNames) {
                              "p2p_relay_errors_total{code=\"bad_message\"} 2\n",
                              "p2p_relay_errors_total{code=\"other\"} 1\n",
                              "p2p_relay_rejected_total{reason=\"per_ip\"} 1\n",
-                             "p2p_relay_rejected_total{reason=\"origin\"} 0\n"}) {
+                             "p2p_relay_rejected_total{reason=\"origin\"} 0\n",
+                             "p2p_relay_seats_total{outcome=\"held\"} 2\n",
+                             "p2p_relay_seats_total{outcome=\"resumed\"} 1\n",
+                             "p2p_relay_seats_total{outcome=\"expired\"} 0\n"}) {
         EXPECT_NE(text.find(line), std::string::npos) << line << text;
     }
 }
@@ -54,7 +60,7 @@ TEST(MetricsText, EveryLineIsValidExpositionFormat) {
         }
         EXPECT_TRUE(std::regex_match(line, help) || std::regex_match(line, sample_line)) << line;
     }
-    EXPECT_EQ(types, 10);
+    EXPECT_EQ(types, 11);
 }
 
 TEST(MetricsText, ShuttingDownShowsInAccepting) {

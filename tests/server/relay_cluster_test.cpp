@@ -190,10 +190,51 @@ TEST_F(RelayCluster, SamePageTakesBackItsSeatThroughTheOtherRelay) {
     EXPECT_EQ(decoded(ghost->read()), Message(PeerJoined{}));
     auto back = join(*two_, "again", 2, token);
     EXPECT_EQ(ghost->wait_closed(), 4001);
-    EXPECT_EQ(decoded(other->read()), Message(PeerLeft{}));
+    EXPECT_EQ(decoded(other->read()), Message(PeerAway{}));
     EXPECT_EQ(decoded(other->read()), Message(PeerJoined{}));
     back->send(R"({"type":"ready"})");
     EXPECT_EQ(other->read(), R"({"type":"ready"})");
+}
+
+TEST_F(RelayCluster, ALostPageIsAwayOnTheOtherRelayAndComesBackThroughIt) {
+    const std::string token = "page-token-0123456789";
+    auto page = join(*one_, "lost", 1, token);
+    auto other = join(*two_, "lost", 2, "other-token-0123456789");
+    EXPECT_EQ(decoded(page->read()), Message(PeerJoined{}));
+    page->close(close_code::kReconnecting);  // its silence would take the 20 s idle timeout
+    EXPECT_EQ(decoded(other->read(2s)), Message(PeerAway{}));
+    WsClient third(one_->port(), room_target("lost", "third-token-0123456789"));
+    expect_error_code(third, error_code::kRoomFull);
+    auto back = join(*two_, "lost", 2, token);
+    EXPECT_EQ(decoded(other->read()), Message(PeerJoined{}));
+    back->send(R"({"type":"ready"})");
+    EXPECT_EQ(other->read(), R"({"type":"ready"})");
+    EXPECT_TRUE(other->stays_silent(500ms)) << "no peer_left for the seat taken back";
+}
+
+TEST_F(RelayCluster, AStoppedRelaysPagesAreAwayAndComeBackThroughTheOtherRelay) {
+    const std::string token = "page-token-0123456789";
+    auto other = join(*one_, "moved", 1, "other-token-0123456789");
+    auto page = join(*two_, "moved", 2, token);
+    EXPECT_EQ(decoded(other->read()), Message(PeerJoined{}));
+    EXPECT_EQ(two_->stop(SIGTERM, 3s), 0);
+    EXPECT_EQ(decoded(other->read(2s)), Message(PeerAway{}));
+    auto back = join(*one_, "moved", 2, token);
+    EXPECT_EQ(decoded(other->read()), Message(PeerJoined{}));
+}
+
+TEST_F(RelayCluster, AHeldSeatEndsWithTheResumeWindow) {
+    one_ = start_relay("short", {"--resume-window", "1"});
+    auto page = std::make_unique<WsClient>(one_->port(), room_target("late", "page-token-0123456789"));
+    Message first = decoded(page->read());
+    ASSERT_TRUE(std::holds_alternative<Joined>(first));
+    EXPECT_EQ(std::get<Joined>(first).resume_window_s, 1u);
+    auto other = join(*two_, "late", 2, "other-token-0123456789");
+    EXPECT_EQ(decoded(page->read()), Message(PeerJoined{}));
+    page->close(close_code::kReconnecting);
+    EXPECT_EQ(decoded(other->read(2s)), Message(PeerAway{}));
+    EXPECT_EQ(decoded(other->read(3s)), Message(PeerLeft{}));
+    join(*two_, "late", 2, "third-token-0123456789");
 }
 
 TEST_F(RelayCluster, MaxRoomsCountsEachRelaysOwnRooms) {

@@ -13,7 +13,7 @@ using RelayReconnect = RelayFixture;
 
 const std::string kToken = "page-token-0123456789";
 
-TEST_F(RelayReconnect, SameTokenReplacesTheGhostAndTheOtherSeesLeftThenJoined) {
+TEST_F(RelayReconnect, SameTokenReplacesTheGhostAndTheOtherSeesAwayThenJoined) {
     WsClient ghost(port(), "/ws?room=back&peer=" + kToken);
     EXPECT_EQ(decoded(ghost.read()), joined("back", 1));
     WsClient other(port(), "/ws?room=back");
@@ -23,13 +23,13 @@ TEST_F(RelayReconnect, SameTokenReplacesTheGhostAndTheOtherSeesLeftThenJoined) {
     // The ghost is still "connected" as far as TCP goes: the relay could not know it is dead.
     WsClient back(port(), "/ws?room=back&peer=" + kToken);
     EXPECT_EQ(decoded(back.read()), joined("back", 2));
-    EXPECT_EQ(decoded(other.read()), Message(PeerLeft{}));
+    EXPECT_EQ(decoded(other.read()), Message(PeerAway{}));
     EXPECT_EQ(decoded(other.read()), Message(PeerJoined{}));
     EXPECT_EQ(ghost.wait_closed(), kReplacedCloseCode);
 
     back.send(R"({"type":"offer","sdp":"v=0\r\n"})");
     EXPECT_EQ(other.read(), R"({"type":"offer","sdp":"v=0\r\n"})");
-    EXPECT_TRUE(other.stays_silent()) << "the replaced connection must not cause a second peer_left";
+    EXPECT_TRUE(other.stays_silent()) << "the replaced connection must cause no peer_left nor a second peer_away";
 }
 
 TEST_F(RelayReconnect, AStrangersTokenStillFindsTheRoomFull) {

@@ -118,13 +118,91 @@ TEST(RoomRegistry, NoTokenOrAStrangersTokenIsStillRefused) {
     EXPECT_EQ(rooms.peer_count(), 2u);
 }
 
-TEST(RoomRegistry, ATokenDoesNotReplaceAnyoneInARoomWithSpace) {
+TEST(RoomRegistry, ATokenTakesBackItsOwnSeatInARoomWithSpaceToo) {
+    // Alone in the room, a page whose connection died silently must not become two members of
+    // it (the person it waits for would find the room full).
     RoomRegistry rooms;
-    auto first = rooms.join("r", "page-token-0123456789");
-    auto second = rooms.join("r", "page-token-0123456789");
-    ASSERT_TRUE(first && second);
-    EXPECT_FALSE(second->replaced);
-    EXPECT_EQ(second->peers_in_room, 2u);
+    auto ghost = rooms.join("r", "page-token-0123456789");
+    auto back = rooms.join("r", "page-token-0123456789");
+    ASSERT_TRUE(ghost && back);
+    EXPECT_EQ(back->replaced, ghost->peer);
+    EXPECT_TRUE(back->replaced_was_present);
+    EXPECT_EQ(back->peers_in_room, 1u);
+    EXPECT_TRUE(rooms.join("r", "other-token-0123456789")) << "the room still has a seat for the other person";
+}
+
+TEST(RoomRegistry, AHeldSeatIsKeptOutOfTheOthersButStillFillsTheRoom) {
+    RoomRegistry rooms;
+    auto away = rooms.join("r", "page-token-0123456789");
+    auto other = rooms.join("r", "other-token-0123456789");
+    ASSERT_TRUE(away && other);
+    auto told = rooms.hold(away->peer);
+    ASSERT_TRUE(told);
+    EXPECT_EQ(*told, Peers{other->peer}) << "the present peer hears that it is away";
+    EXPECT_TRUE(rooms.is_held(away->peer));
+    EXPECT_EQ(rooms.held_count(), 1u);
+    EXPECT_EQ(rooms.others_in_room(other->peer), Peers{}) << "nothing is forwarded to a held seat";
+    EXPECT_EQ(rooms.peer_count(), 2u);
+    EXPECT_FALSE(rooms.join("r", "third-token-0123456789")) << "a third page still finds the room full";
+    EXPECT_FALSE(rooms.join("r"));
+    EXPECT_FALSE(rooms.hold(away->peer)) << "held once";
+}
+
+TEST(RoomRegistry, TheReturningPageTakesItsHeldSeatBack) {
+    RoomRegistry rooms;
+    auto away = rooms.join("r", "page-token-0123456789");
+    auto other = rooms.join("r", "other-token-0123456789");
+    ASSERT_TRUE(away && other && rooms.hold(away->peer));
+    auto back = rooms.join("r", "page-token-0123456789");
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->replaced, away->peer);
+    EXPECT_FALSE(back->replaced_was_present) << "the others were told it was away already";
+    EXPECT_EQ(back->others, Peers{other->peer});
+    EXPECT_EQ(back->peers_in_room, 2u);
+    EXPECT_EQ(back->held, 0u);
+    EXPECT_FALSE(rooms.is_held(away->peer));
+    EXPECT_EQ(rooms.others_in_room(other->peer), Peers{back->peer});
+    EXPECT_EQ(rooms.held_count(), 0u);
+}
+
+TEST(RoomRegistry, ANewcomerLearnsOfHeldSeatsAndIsNotCountedWithThem) {
+    RoomRegistry rooms;
+    auto away = rooms.join("r", "page-token-0123456789");
+    ASSERT_TRUE(away && rooms.hold(away->peer));
+    auto other = rooms.join("r", "other-token-0123456789");
+    ASSERT_TRUE(other);
+    EXPECT_EQ(other->peers_in_room, 1u);
+    EXPECT_EQ(other->held, 1u);
+    EXPECT_EQ(other->others, Peers{});
+}
+
+TEST(RoomRegistry, AWindowThatEndsFreesTheSeatAndTellsThePresentPeers) {
+    RoomRegistry rooms;
+    auto away = rooms.join("r", "page-token-0123456789");
+    auto other = rooms.join("r", "other-token-0123456789");
+    ASSERT_TRUE(away && other && rooms.hold(away->peer));
+    EXPECT_EQ(rooms.leave(away->peer), Peers{other->peer});
+    EXPECT_FALSE(rooms.is_held(away->peer));
+    EXPECT_TRUE(rooms.join("r", "third-token-0123456789")) << "the seat is free again";
+}
+
+TEST(RoomRegistry, OnlyAPageWithATokenCanHaveItsSeatHeld) {
+    RoomRegistry rooms;
+    auto demo_page = rooms.join("r");
+    ASSERT_TRUE(demo_page);
+    EXPECT_FALSE(rooms.hold(demo_page->peer)) << "the Node demo's page cannot come back for it";
+    EXPECT_FALSE(rooms.hold(999)) << "unknown";
+    EXPECT_FALSE(rooms.is_held(demo_page->peer));
+}
+
+TEST(RoomRegistry, ALastHeldSeatKeepsTheRoomUntilItEnds) {
+    RoomRegistry rooms;
+    auto away = rooms.join("r", "page-token-0123456789");
+    ASSERT_TRUE(away && rooms.hold(away->peer));
+    EXPECT_TRUE(rooms.contains("r"));
+    EXPECT_EQ(rooms.leave(away->peer), Peers{});
+    EXPECT_FALSE(rooms.contains("r"));
+    EXPECT_EQ(rooms.room_count(), 0u);
 }
 
 }  // namespace

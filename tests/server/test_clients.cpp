@@ -102,9 +102,9 @@ std::optional<std::uint16_t> WsClient::wait_closed(std::chrono::milliseconds tim
     return std::nullopt;
 }
 
-void WsClient::close() {
+void WsClient::close(std::uint16_t code) {
     complete(io_, "websocket close",
-             [&](auto handler) { load::wss_close(ws_, websocket::close_code::normal, handler); });
+             [&](auto handler) { load::wss_close(ws_, static_cast<websocket::close_code>(code), handler); });
 }
 
 void WsClient::abort() {

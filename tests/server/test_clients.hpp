@@ -31,8 +31,8 @@ public:
     bool stays_silent(std::chrono::milliseconds quiet = 200ms);
     // The close code the relay sent, once the connection has ended (nullopt on timeout).
     std::optional<std::uint16_t> wait_closed(std::chrono::milliseconds timeout = 3s);
-    // Starts a normal close handshake and waits for it.
-    void close();
+    // Starts a close handshake with `code` (normal: a tab closed) and waits for it.
+    void close(std::uint16_t code = 1000);
     // Drops the TCP connection with a reset (SO_LINGER 0): a crashed process, no close frame.
     void abort();
 

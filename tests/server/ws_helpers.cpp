@@ -17,7 +17,8 @@ Message decoded(const std::optional<std::string>& text) {
 Message joined(std::string room, unsigned peers) {
     const Config defaults;
     return Joined{std::move(room), peers, {}, static_cast<unsigned>(defaults.page_ping_interval.count()),
-                  static_cast<unsigned>(defaults.page_pong_deadline.count())};
+                  static_cast<unsigned>(defaults.page_pong_deadline.count()),
+                  static_cast<unsigned>(defaults.resume_window.count())};
 }
 
 void expect_error_code(WsClient& client, std::string_view code) {

@@ -22,12 +22,15 @@ std::vector<Message> one_of_each() {
             RestartRequest{"p1-3"},
             Joined{"kitchen", 2, {}},
             Joined{"porch", 1, {}, 5000, 4000},
+            Joined{"yard", 2, {}, 5000, 4000, 60},
             Joined{"hall", 1, {IceServer{{"stun:127.0.0.1:3478"}, std::nullopt, std::nullopt},
                               IceServer{{"turn:127.0.0.1:3478?transport=udp", "turns:127.0.0.1:5349"},
                                         "1700000000:alice", "c2VjcmV0"}}},
             IceServersUpdate{{IceServer{{"turn:127.0.0.1:3478"}, "1700021600:9f86d081884c7d65", "c2VjcmV0"}}},
             PeerJoined{},
             PeerLeft{},
+            PeerAway{},
+            Pong{},
             Error{"room_full", "this room already has two people"}};
 }
 
@@ -57,7 +60,8 @@ TEST(Codec, TypeNamesMatchTheWire) {
     std::vector<std::string> names;
     for (const Message& message : one_of_each()) names.emplace_back(type_name(message));
     EXPECT_EQ(names, (std::vector<std::string>{"offer", "answer", "offer_ice", "answer_ice", "hangup", "ready", "restart",
-                                                "joined", "joined", "joined", "ice_servers", "peer_joined", "peer_left", "error"}));
+                                                "joined", "joined", "joined", "joined", "ice_servers", "peer_joined", "peer_left",
+                                                "peer_away", "pong", "error"}));
 }
 
 TEST(Codec, OnlyPageMessagesArePeerMessages) {
@@ -141,6 +145,22 @@ TEST(Codec, PagePingPaceInJoined) {
                  "'pongDeadlineMs'");
     expect_error(R"({"type":"joined","room":"r","peers":1,"pongDeadlineMs":70000})", error_code::kBadMessage,
                  "'pongDeadlineMs'");
+}
+
+TEST(Codec, ResumeWindowInJoinedAndPeerAway) {
+    EXPECT_EQ(encode(Joined{"r", 2, {}, 0, 0, 60}), R"({"peers":2,"resumeWindowSeconds":60,"room":"r","type":"joined"})");
+    EXPECT_EQ(decode_ok(R"({"type":"joined","room":"r","peers":1,"resumeWindowSeconds":null})"), Message(Joined{"r", 1}))
+        << "absent or null: a relay that holds no seats";
+    expect_error(R"({"type":"joined","room":"r","peers":1,"resumeWindowSeconds":"1m"})", error_code::kBadMessage,
+                 "'resumeWindowSeconds'");
+    expect_error(R"({"type":"joined","room":"r","peers":1,"resumeWindowSeconds":-1})", error_code::kBadMessage,
+                 "'resumeWindowSeconds'");
+    EXPECT_EQ(encode(PeerAway{}), R"({"type":"peer_away"})");
+    EXPECT_EQ(decode_ok(R"({"type":"peer_away","extra":1})"), Message(PeerAway{}));
+    // Only the relay says a peer is away: a page sending it is refused like any relay message.
+    auto checked = check_page_message(R"({"type":"peer_away"})");
+    ASSERT_TRUE(std::holds_alternative<DecodeError>(checked));
+    EXPECT_EQ(std::get<DecodeError>(checked).code, error_code::kNotAllowed);
 }
 
 TEST(Codec, IceServersInJoined) {

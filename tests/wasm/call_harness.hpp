@@ -37,10 +37,12 @@ public:
 
     // A page whose signalling is open and that joined a room now holding `peers` peers.
     static CallHarness joined(Role role, unsigned peers) { return joined(config(role, "default"), peers, {}); }
-    static CallHarness joined(CallConfig custom, unsigned peers, std::vector<IceServer> servers) {
+    // `resume_window_s`: the relay holds a lost page's seat that long (0: an older relay).
+    static CallHarness joined(CallConfig custom, unsigned peers, std::vector<IceServer> servers,
+                              unsigned resume_window_s = 0) {
         CallHarness h(std::move(custom));
         h.feed(SignallingOpened{});
-        h.relay(Joined{"default", peers, std::move(servers)});
+        h.relay(Joined{"default", peers, std::move(servers), 0, 0, resume_window_s});
         return h;
     }
 
@@ -49,8 +51,8 @@ public:
     // `last` holds the commands of joining, the click and the media together: the offer page
     // prepares its connection and offer on joining, the answer page after the media.
     static CallHarness calling(Role role = Role::Offer) { return calling(config(role, "default"), {}); }
-    static CallHarness calling(CallConfig custom, std::vector<IceServer> servers) {
-        CallHarness h = joined(std::move(custom), 2, std::move(servers));
+    static CallHarness calling(CallConfig custom, std::vector<IceServer> servers, unsigned resume_window_s = 0) {
+        CallHarness h = joined(std::move(custom), 2, std::move(servers), resume_window_s);
         CallCommands steps = h.last;
         for (CallEvent event : {CallEvent{StartClicked{}}, CallEvent{MediaReady{}}}) {
             CallCommands& next = h.feed(event);
@@ -62,8 +64,8 @@ public:
 
     // calling() plus a completed offer/answer with one of our pages: ICE connected, `local` and
     // `remote` SDPs set, session kS1 (ours: we made its first offer).
-    static CallHarness connected(Role role = Role::Offer) {
-        CallHarness h = calling(role);
+    static CallHarness connected(Role role = Role::Offer, unsigned resume_window_s = 0) {
+        CallHarness h = calling(config(role, "default"), {}, resume_window_s);
         Generation g = h.gen();
         h.feed(LocalDescriptionSet{g, SdpType::Offer, kSdpA});
         h.relay(Answer{kSdpB, h.machine.session()->id()});  // one of our pages answers

@@ -3,6 +3,7 @@
 #include <string>
 #include <utility>
 
+#include "shared/room_name.hpp"
 #include "wasm/browser/js.hpp"
 #include "wasm/session_list.hpp"
 
@@ -58,6 +59,18 @@ BrowserClient::Peer* BrowserClient::peer(Generation gen) {
 
 // ---- signalling WebSocket ----
 
+std::string tab_peer_token(bool fresh) {
+    val storage = val::global("sessionStorage");
+    const bool usable = !storage.isUndefined() && !storage.isNull();
+    if (usable && !fresh) {
+        val kept = storage.call<val>("getItem", std::string(kPeerTokenKey));
+        if (kept.isString() && is_valid_peer_token(kept.as<std::string>())) return kept.as<std::string>();
+    }
+    std::string token = js::random_token();
+    if (usable && !token.empty()) storage.call<void>("setItem", std::string(kPeerTokenKey), token);
+    return token;
+}
+
 void BrowserClient::on_socket_open(unsigned socket) {
     if (socket == socket_id_) dispatch(SignallingOpened{});
 }
@@ -65,7 +78,11 @@ void BrowserClient::on_socket_open(unsigned socket) {
 void BrowserClient::on_socket_close(unsigned socket, const val& event) {
     if (socket != socket_id_) return;
     socket_ = val::undefined();
-    dispatch(SignallingClosed{js::to_int(event["code"], 0), js::to_string(event["reason"])});
+    const int code = js::to_int(event["code"], 0);
+    // Our own socket taken over by a page with our token: a duplicated tab (it copied our
+    // sessionStorage). A token of our own from now on, or the two would take turns at the seat.
+    if (code == close_code::kReplaced) peer_token_ = tab_peer_token(true);
+    dispatch(SignallingClosed{code, js::to_string(event["reason"])});
 }
 
 void BrowserClient::on_socket_error(unsigned socket) {
@@ -106,7 +123,9 @@ void BrowserClient::listen_for_network_changes() {
 void BrowserClient::run(const CloseSignalling&) {
     ++socket_id_;  // whatever the abandoned socket still reports is stale from now on
     if (socket_.isUndefined()) return;
-    socket_.call<void>("close");
+    // Said so, in case the close still reaches the relay: our seat is kept, the peer hears we
+    // are away (not gone), and our new socket takes the seat back.
+    socket_.call<void>("close", static_cast<int>(close_code::kReconnecting), std::string("reconnecting"));
     socket_ = val::undefined();
 }
 

@@ -18,6 +18,13 @@ namespace p2p::client {
 
 // The sessionStorage key of RememberHangup (read back by main.cpp after a reload).
 inline constexpr const char* kHungUpKey = "p2p-call-hung-up";
+// sessionStorage key of this tab's reconnect token (?peer=).
+inline constexpr const char* kPeerTokenKey = "p2p-peer-token";
+
+// This tab's reconnect token, kept in sessionStorage so that a reload takes back the seat its
+// previous load may still hold (its socket went silent with the network: the relay keeps the seat
+// for the resume window) instead of finding the room full. `fresh`: a new one replaces it.
+std::string tab_peer_token(bool fresh = false);
 
 class BrowserClient {
 public:
@@ -132,9 +139,9 @@ private:
     CallMachine machine_;
     emscripten::val socket_ = emscripten::val::undefined();
     unsigned socket_id_ = 0;  // bumps per WebSocket so events of an older one are dropped
-    // Sent as ?peer= on every (re)connect of this page load, so the relay gives our seat back to
-    // us even while our previous connection still looks alive (dead network, no FIN).
-    std::string peer_token_ = js::random_token();
+    // Sent as ?peer= on every (re)connect of this tab, so the relay gives our seat back to us
+    // even while our previous connection still looks alive (dead network, no FIN) or is held.
+    std::string peer_token_ = tab_peer_token();
     emscripten::val local_stream_ = emscripten::val::undefined();
     emscripten::val screen_track_ = emscripten::val::undefined();
     bool camera_on_ = true;

@@ -121,8 +121,16 @@ export function describeRecovery(p) {
 // What must hold once the page is back, within boundMs of t0.
 // `knownFreeze`: a reason why a freeze right after resuming is a known shortfall of this scenario;
 // it is then printed ("# KNOWN") instead of failing the test.
+// What the pages log when the relay says the other person left, or is away (Text::PeerLeft,
+// Text::PeerReconnecting), in either language.
+export const SAID_LEFT = /对方已离开|The other person left/;
+export const SAID_AWAY = /对方正在重新连接|The other person is reconnecting/;
+export const saidAfter = (p, from, pattern) => p.logs.some((l) => l.t >= from && pattern.test(l.text));
+
 export function settledProblems(p, r, boundMs, { knownFreeze } = {}) {
   const out = [];
+  // A network fault is not a departure: the relay holds a lost page's seat (peer_away).
+  if (saidAfter(p, r.faultAt, SAID_LEFT)) out.push(`${p.role}: said the other person left, though only a network failed`);
   const late = (x) => x === null || (typeof x === 'number' && x - r.t0 > boundMs);
   if (late(p.open)) out.push(`${p.role}: signalling not open within ${boundMs} ms (now ${p.now.signalling}, ${p.open === null ? 'never' : `at +${Math.round(p.open - r.t0)}`})`);
   if (!p.socket || p.socket.readyState !== 1) out.push(`${p.role}: newest WebSocket not open (readyState ${p.socket?.readyState})`);

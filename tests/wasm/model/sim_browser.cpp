@@ -13,7 +13,8 @@ SimBrowser::SimBrowser(BrowserDeps deps, int slot, int incarnation, Engine engin
       incarnation_(incarnation),
       engine_(engine),
       machine_(std::move(config)),
-      peer_token_("token-" + std::to_string(slot) + "-" + std::to_string(incarnation)) {}
+      // Kept by the tab (sessionStorage), so the same across reloads, as the shell does.
+      peer_token_("token-" + std::to_string(slot)) {}
 
 std::string SimBrowser::label() const {
     return std::string(slot_ == 0 ? "A" : "B") + std::to_string(incarnation_);
@@ -85,7 +86,7 @@ void SimBrowser::unload() {
     for (auto& [gen, p] : peers_) p->close();
     peers_.clear();
     local_stream_ = screen_track_ = false;
-    if (socket_ != 0) deps_.relay.page_closed(socket_);
+    if (socket_ != 0) deps_.relay.page_closed(socket_, false);
     socket_ = 0;
 }
 
@@ -119,7 +120,7 @@ void SimBrowser::run(const OpenSignalling&) {
 
 // As the shell does: the abandoned socket's close goes to the relay, its events are stale.
 void SimBrowser::run(const CloseSignalling&) {
-    if (socket_ != 0) deps_.relay.page_closed(socket_);
+    if (socket_ != 0) deps_.relay.page_closed(socket_, true);
     socket_ = 0;
     socket_open_ = false;
 }

@@ -37,14 +37,13 @@ int SimRelay::connect(RelayClient& page, int slot, const std::string& token) {
 
 void SimRelay::accept(Socket& s) {
     auto ghost = std::find_if(room_.begin(), room_.end(), [&](Socket* m) { return m->token == s.token; });
-    Socket* other = nullptr;
     if (ghost != room_.end()) {
         Socket* old = *ghost;
         room_.erase(ghost);
         old->member = false;
-        other = other_member(s);
-        note(s.page->label() + " replaces its ghost socket " + std::to_string(old->id));
-        if (other) to_page_text(*other, encode(PeerLeft{}));
+        note(s.page->label() + " replaces its " + (old->held ? "held seat " : "ghost socket ") + std::to_string(old->id));
+        // The other page heard peer_away when the seat was held; of a ghost it hears now.
+        if (Socket* other = present_other(s); other && !old->held) to_page_text(*other, encode(PeerAway{}));
         to_page(*old, [](RelayClient& page, int id) { page.socket_closed(id, kReplacedClose); });
         old->broken = true;
     } else if (room_.size() >= 2) {
@@ -55,13 +54,15 @@ void SimRelay::accept(Socket& s) {
         to_page(s, [](RelayClient& page, int id) { page.socket_closed(id, kPolicyClose); });
         return;
     }
-    other = other_member(s);
+    Socket* other = other_member(s);
     room_.push_back(&s);
     s.member = true;
     note(s.page->label() + " joined (" + std::to_string(room_.size()) + ")");
     to_page(s, [](RelayClient& page, int id) { page.socket_opened(id); });
-    to_page_text(s, encode(Joined{room_name_, static_cast<unsigned>(room_.size())}));
-    if (other) to_page_text(*other, encode(PeerJoined{}));
+    const bool other_here = other && !other->held;
+    to_page_text(s, encode(Joined{room_name_, other_here ? 2u : 1u, {}, 0, 0, kResumeWindowSeconds}));
+    if (other && other->held) to_page_text(s, encode(PeerAway{}));
+    if (other_here) to_page_text(*other, encode(PeerJoined{}));
 }
 
 void SimRelay::leave(Socket& s) {
@@ -69,8 +70,20 @@ void SimRelay::leave(Socket& s) {
     if (it == room_.end()) return;
     room_.erase(it);
     s.member = false;
-    note(s.page->label() + " left");
-    for (Socket* other : room_) to_page_text(*other, encode(PeerLeft{}));
+    note(s.page->label() + (s.held ? "'s held seat ends" : " left"));
+    for (Socket* other : room_) {
+        if (!other->held) to_page_text(*other, encode(PeerLeft{}));
+    }
+}
+
+void SimRelay::hold(Socket& s) {
+    if (!s.member || s.held) return;
+    s.held = true;
+    note(s.page->label() + "'s seat waits (socket " + std::to_string(s.id) + " lost)");
+    if (Socket* other = present_other(s)) to_page_text(*other, encode(PeerAway{}));
+    env_.clock.after(SimTime{kResumeWindowSeconds} * kSecond, [this, &s] {
+        if (s.member && s.held) leave(s);
+    });
 }
 
 SimRelay::Socket* SimRelay::other_member(const Socket& s) {
@@ -78,6 +91,11 @@ SimRelay::Socket* SimRelay::other_member(const Socket& s) {
         if (m != &s) return m;
     }
     return nullptr;
+}
+
+SimRelay::Socket* SimRelay::present_other(const Socket& s) {
+    Socket* other = other_member(s);
+    return other && !other->held ? other : nullptr;
 }
 
 void SimRelay::send(int socket, const std::string& text) {
@@ -98,7 +116,7 @@ void SimRelay::from_page(Socket& s, const std::string& text) {
     }
     // As the relay does: a Ping is answered, never forwarded.
     if (std::get<MessageKind>(checked) == MessageKind::ping) return to_page_text(s, encode(Pong{}));
-    Socket* other = other_member(s);
+    Socket* other = present_other(s);
     if (!other) {
         note("drops from " + s.page->label() + " (peer absent): " + text.substr(0, 40));
         return;
@@ -119,13 +137,16 @@ void SimRelay::to_page(Socket& s, std::function<void(RelayClient&, int)> deliver
     });
 }
 
-void SimRelay::page_closed(int socket) {
+void SimRelay::page_closed(int socket, bool reconnecting) {
     Socket& s = *sockets_.at(static_cast<std::size_t>(socket - 1));
     if (s.page_gone) return;
     s.page_gone = true;
-    // The close frame follows what the page had sent; the relay then sees it go.
+    // The close follows what the page had sent; the relay then sees it go.
     SimTime noticed = std::max(env_.clock.now(), s.up_fifo) + env_.rng.ms(1, 20);
-    env_.clock.at(noticed, [this, &s] { leave(s); });
+    env_.clock.at(noticed, [this, &s, reconnecting] {
+        if (reconnecting) return hold(s);
+        leave(s);
+    });
 }
 
 void SimRelay::drop(int slot) {
@@ -135,7 +156,7 @@ void SimRelay::drop(int slot) {
         s.broken = true;
         note("network drops " + s.page->label() + "'s socket " + std::to_string(s.id));
         env_.clock.after(env_.rng.ms(10, 200), [&s] { s.page->socket_closed(s.id, kAbnormalClose); });
-        env_.clock.after(env_.rng.ms(10, 3000), [this, &s] { leave(s); });
+        env_.clock.after(env_.rng.ms(10, 3000), [this, &s] { hold(s); });
         return;
     }
 }
