@@ -56,23 +56,28 @@ bool ClusterRoster::add_other(PeerId peer, ClusterMember other) {
     return true;
 }
 
-bool ClusterRoster::remove_other(PeerId peer, std::string_view other_text) {
+ClusterRoster::Seat* ClusterRoster::seat_knowing(PeerId peer, std::string_view other_text,
+                                                 std::vector<ClusterMember>::iterator& known) {
     Seat* seat = admitted_seat(peer);
+    if (!seat) return nullptr;
+    known = std::find_if(seat->others.begin(), seat->others.end(),
+                         [&](const ClusterMember& other) { return other.text() == other_text; });
+    return known == seat->others.end() ? nullptr : seat;
+}
+
+bool ClusterRoster::remove_other(PeerId peer, std::string_view other_text) {
+    std::vector<ClusterMember>::iterator known;
+    Seat* seat = seat_knowing(peer, other_text, known);
     if (!seat) return false;
-    auto known = std::find_if(seat->others.begin(), seat->others.end(),
-                              [&](const ClusterMember& other) { return other.text() == other_text; });
-    if (known == seat->others.end()) return false;
     seat->others.erase(known);
     std::erase(seat->others_away, other_text);
     return true;
 }
 
 bool ClusterRoster::other_away(PeerId peer, std::string_view other_text) {
-    Seat* seat = admitted_seat(peer);
+    std::vector<ClusterMember>::iterator known;
+    Seat* seat = seat_knowing(peer, other_text, known);
     if (!seat) return false;
-    auto known = std::find_if(seat->others.begin(), seat->others.end(),
-                              [&](const ClusterMember& other) { return other.text() == other_text; });
-    if (known == seat->others.end()) return false;
     if (std::find(seat->others_away.begin(), seat->others_away.end(), other_text) != seat->others_away.end()) return false;
     seat->others_away.emplace_back(other_text);
     return true;

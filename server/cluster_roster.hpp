@@ -76,6 +76,8 @@ public:
 
 private:
     Seat* admitted_seat(PeerId peer);
+    // `peer`'s admitted seat if its room has the member `other_text` (then at `known`), else null.
+    Seat* seat_knowing(PeerId peer, std::string_view other_text, std::vector<ClusterMember>::iterator& known);
 
     std::string relay_id_;
     std::size_t max_held_;
