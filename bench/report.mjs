@@ -8,6 +8,7 @@ import { cpus, release } from 'node:os';
 import { join } from 'node:path';
 
 import { callSetupFirefoxSection, callSetupSection } from './report/call_setup.mjs';
+import { labSection } from './report/lab.mjs';
 import { loadSection } from './report/load.mjs';
 import { microSection } from './report/micro.mjs';
 
@@ -42,6 +43,17 @@ function loadResults(dir) {
   return { ...summary, table: readFileSync(join(dir, 'load', 'table.md'), 'utf8'), command: 'bench/load/run.sh OUT_DIR   (every server and p2p-load command line: OUT_DIR/commands.txt)' };
 }
 
+// bench/lab/run.sh writes JSON lines: one per page and run, one per run.
+function labResults(dir) {
+  const lines = (name) => {
+    const file = join(dir, 'lab', name);
+    return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : null;
+  };
+  const runs = lines('runs.jsonl');
+  if (!runs || runs.length === 0) return null;
+  return { figures: lines('lab.jsonl') ?? [], runs, runsPerScenario: Math.max(...runs.map((r) => r.run)) };
+}
+
 function report(dir) {
   const parts = [machine()];
   const sections = [
@@ -49,6 +61,7 @@ function report(dir) {
     [loadSection, loadResults(dir)],
     [callSetupSection, readJson(dir, 'call_setup.json')],
     [callSetupFirefoxSection, readJson(dir, 'call_setup_firefox.json')],
+    [labSection, labResults(dir)],
   ];
   for (const [section, data] of sections) {
     parts.push(data ? section(data) : `_${section.name.replace('Section', '')}: no results in this run._`);

@@ -16,8 +16,8 @@ import { iceServersInUse } from './lib/lab_browser.mjs';
 import { closeLabCall, expectCallUp, openLabCall } from './lib/lab_call.mjs';
 import { startLabRelay, startLabTurn } from './lib/lab_services.mjs';
 import {
-  ROLES, SAID_AWAY, describeRecovery, expectNoProblems, recover, resumeAfterFreeze, saidAfter, settledProblems, show,
-  watchBoth, within,
+  ROLES, SAID_AWAY, describeRecovery, expectNoProblems, recordFigure, recover, resumeAfterFreeze, saidAfter,
+  settledProblems, show, watchBoth, within,
 } from './lib/lab_recovery.mjs';
 import {
   firstFrameAfter, firstLeft, lastFrameBefore, longestGap, relayConnectionsFrom, settledAt, stateTrail,
@@ -229,6 +229,8 @@ describe('calls across the network lab', () => {
           // The lab itself: nothing may arrive while the link is down (a jitter buffer drains in well under 1 s).
           const during = p.frames.filter((t) => t > downAt + 1000 && t < upAt).length;
           if (during > 0) problems.push(`${p.role}: ${during} frames presented while the link was down (lab fault)`);
+          recordFigure(label, p.role, {
+            noticeMs: interruptedMs, backMs: p.resumeMs, noticeBar: INTERRUPTED_BAR_MS, backBar: LINK_RESUME_BAR_MS });
           if (!(interruptedMs !== null && interruptedMs <= INTERRUPTED_BAR_MS)) {
             problems.push(`${p.role}: interrupted state ${show(interruptedMs)} ms after the last frame (bar ${INTERRUPTED_BAR_MS})`);
           }
@@ -270,6 +272,7 @@ describe('calls across the network lab', () => {
       for (const p of r.pages) {
         console.log(`# address change, ${p.role} page: freeze ${Math.round(p.freeze.ms)} ms; ` +
           `frames again ${within(p)} after the change; ${describeRecovery(p)}`);
+        recordFigure('address change', p.role, { backMs: p.resumeMs, backBar: ADDRESS_RESUME_BAR_MS });
         if (!(p.resumeMs !== null && p.resumeMs <= ADDRESS_RESUME_BAR_MS)) {
           problems.push(`${p.role}: frames resumed ${show(p.resumeMs)} ms after the change (bar ${ADDRESS_RESUME_BAR_MS})`);
         }
@@ -312,6 +315,8 @@ describe('calls across the network lab', () => {
         }
         const backMs = typeof back === 'number' ? back - liftAt : null;
         console.log(`# silent signalling: noticed ${left ? left.t - blockAt : '-'} ms after the block; open again ${show(backMs)} ms after the lift`);
+        recordFigure('silent signalling', p.role, {
+          noticeMs: left ? left.t - blockAt : null, backMs, noticeBar: SILENT_NOTICE_BAR_MS, backBar: SILENT_BACK_BAR_MS });
         if (!(backMs !== null && backMs <= SILENT_BACK_BAR_MS)) {
           problems.push(`offer: signalling open again ${show(backMs)} ms after the lift (bar ${SILENT_BACK_BAR_MS})`);
         }
@@ -343,6 +348,7 @@ describe('calls across the network lab', () => {
       for (const p of r.pages) {
         console.log(`# relay restart, ${p.role} page: frames again ${within(p)} after link up; ` +
           describeRecovery(p));
+        recordFigure('relay restart', p.role, { backMs: r.settledMs, backBar: RELAY_RESTART_BAR_MS });
         problems.push(...settledProblems(p, r, RELAY_RESTART_BAR_MS, { knownFreeze: KNOWN.freezeAfterRelayRestart }));
       }
       const resumedMs = r.settledMs;

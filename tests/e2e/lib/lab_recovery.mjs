@@ -2,6 +2,7 @@
 // fault without touching them, wait until the call is back in every respect, and describe what
 // was measured in one line per page.
 import assert from 'node:assert/strict';
+import { appendFileSync } from 'node:fs';
 
 import {
   firstLeft, logTrail, longestGap, readWatch, relayPeers, rtpGrewAfter, settledAt, stateTrail, watchPage,
@@ -121,6 +122,17 @@ export function describeRecovery(p) {
 // What must hold once the page is back, within boundMs of t0.
 // `knownFreeze`: a reason why a freeze right after resuming is a known shortfall of this scenario;
 // it is then printed ("# KNOWN") instead of failing the test.
+// With LAB_FIGURES set (bench/lab/run.sh), one JSON line per page and run: the scenario, the page,
+// how long until it said the call was interrupted (noticeMs) and until it was back (backMs), each
+// measured as the scenario's own bar is (null: never), and those bars (null: none).
+export function recordFigure(scenario, role, { noticeMs = null, backMs = null, noticeBar = null, backBar = null }) {
+  const file = process.env.LAB_FIGURES;
+  if (!file) return;
+  const round = (x) => (typeof x === 'number' ? Math.round(x) : null);
+  const line = { scenario, role, noticeMs: round(noticeMs), backMs: round(backMs), noticeBar, backBar };
+  appendFileSync(file, `${JSON.stringify(line)}\n`);
+}
+
 // What the pages log when the relay says the other person left, or is away (Text::PeerLeft,
 // Text::PeerReconnecting), in either language.
 export const SAID_LEFT = /对方已离开|The other person left/;
