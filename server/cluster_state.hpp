@@ -15,7 +15,6 @@
 #include "server/cluster_roster.hpp"
 #include "server/metrics.hpp"
 #include "server/net_types.hpp"
-#include "server/shared_state.hpp"
 
 namespace p2p::relay {
 

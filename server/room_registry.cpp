@@ -71,8 +71,4 @@ std::vector<PeerId> RoomRegistry::others_in_room(PeerId peer) const {
     return present(members_.at(found->second.room), peer);
 }
 
-std::size_t RoomRegistry::held_count() const {
-    return static_cast<std::size_t>(std::count_if(seats_.begin(), seats_.end(), [](const auto& s) { return s.second.held; }));
-}
-
 }  // namespace p2p::relay

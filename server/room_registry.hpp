@@ -16,6 +16,12 @@ namespace p2p::relay {
 // Opaque handle for one connected peer; never reused within a registry.
 using PeerId = std::uint64_t;
 
+// How a page's connection ended: closed (its side ended it: a close frame, a FIN or a reset, as
+// when a tab closes or reloads; or the relay refused it), or lost (its packets stopped coming: it
+// was dropped as silent or as not reading, TCP timed out, or the page closed it with
+// close_code::kReconnecting). A lost page's seat is held for the resume window.
+enum class Departure { closed, lost };
+
 // Rooms of at most `capacity` seats, keyed by name; a room exists only while a seat is taken.
 // A seat is either present (its page is connected) or held: its page's socket went silent and
 // the page, known by its token, may come back for it (the resume window is the
@@ -55,7 +61,6 @@ public:
     bool contains(std::string_view room) const { return members_.contains(std::string(room)); }
     std::size_t room_count() const { return members_.size(); }
     std::size_t peer_count() const { return seats_.size(); }  // held seats included
-    std::size_t held_count() const;
 
 private:
     struct Seat {

@@ -70,6 +70,10 @@ void SharedState::leave(PeerId peer, Departure how) {
     if (sessions_.erase(peer) == 0) return;
     credentials_.forget(peer);
     if (how == Departure::lost && hold_seat_locked(peer, told)) return;
+    free_seat_locked(peer, told);
+}
+
+void SharedState::free_seat_locked(PeerId peer, std::vector<std::shared_ptr<WebsocketSession>>& told) {
     told = sessions_of(rooms_.leave(peer));
     auto peer_left = shared_text(encode(PeerLeft{}));
     for (const auto& other : told) other->send(peer_left);
@@ -93,14 +97,12 @@ bool SharedState::hold_seat_locked(PeerId peer, std::vector<std::shared_ptr<Webs
 }
 
 void SharedState::end_hold(PeerId peer) {
-    std::vector<std::shared_ptr<WebsocketSession>> told;
+    std::vector<std::shared_ptr<WebsocketSession>> told;  // released after the lock (see sessions_of)
     std::lock_guard lock(mutex_);
     if (!rooms_.is_held(peer)) return;
     metrics_.seat_expired();
     log(LogLevel::debug, "a held seat's resume window ended", {{"peer", std::to_string(peer)}});
-    told = sessions_of(rooms_.leave(peer));
-    auto peer_left = shared_text(encode(PeerLeft{}));
-    for (const auto& other : told) other->send(peer_left);
+    free_seat_locked(peer, told);
 }
 
 void SharedState::forward(PeerId from, std::shared_ptr<const std::string> text) {

@@ -29,11 +29,6 @@ class WebsocketSession;
 // Close code (private-use range) for a connection taken over by the same page's new one.
 inline constexpr std::uint16_t kReplacedCloseCode = close_code::kReplaced;
 
-// How a page's connection ended: closed (its side ended it: a close frame, a FIN or a reset, as
-// when a tab closes or reloads; or the relay refused it), or lost (its packets stopped coming: it
-// was dropped as silent or as not reading, TCP timed out, or the page closed it with
-// close_code::kReconnecting). A lost page's seat is held for the resume window.
-enum class Departure { closed, lost };
 
 // Rooms plus the live sessions behind each peer id; thread-safe. With --redis the rooms live in
 // Redis and join/leave/forward go to a ClusterState; without, to the in-process RoomRegistry.
@@ -107,6 +102,9 @@ private:
     bool hold_seat_locked(PeerId peer, std::vector<std::shared_ptr<WebsocketSession>>& told);
     // The resume window of `peer`'s held seat ended: frees it, unless the page took it back.
     void end_hold(PeerId peer);
+    // With mutex_ held: frees `peer`'s seat, present or held, and tells the others "peer_left"
+    // (their sessions land in `told`, for the caller to release after unlocking).
+    void free_seat_locked(PeerId peer, std::vector<std::shared_ptr<WebsocketSession>>& told);
 
     const Config config_;
     Metrics metrics_;

@@ -14,7 +14,6 @@
 #include "server/net_types.hpp"
 #include "server/room_name.hpp"
 #include "server/room_registry.hpp"
-#include "server/shared_state.hpp"
 #include "server/tls_server_stream.hpp"
 #include "server/token_bucket.hpp"
 

@@ -139,10 +139,15 @@ void CallMachine::peer_arrived() {
     prepare_call();
 }
 
-void CallMachine::on(const PeerLeft&) {
+// The peer is no longer in the room (left, or away with its seat held): nothing can reach it.
+void CallMachine::peer_gone() {
     link_.leave();
     call_on_ready_ = false;
     drop_held();
+}
+
+void CallMachine::on(const PeerLeft&) {
+    peer_gone();
     // A relay that holds seats says "peer_away" for a lost network: this is the person leaving
     // (a closed tab) or not coming back in time. Without one, a departure after the media had
     // stopped (our recovery under way) is most likely the peer's network, not the person.
@@ -166,9 +171,7 @@ void CallMachine::on(const PeerLeft&) {
 // The peer's socket died and the relay holds its seat: whatever our media path does meanwhile,
 // the call waits for the peer's return ("peer_joined", then Ready) instead of ending.
 void CallMachine::on(const PeerAway&) {
-    link_.leave();
-    call_on_ready_ = false;
-    drop_held();
+    peer_gone();
     peer_away_ = PeerAbsence::Unreachable;
     out_.notice(LogLevel::Info, Text::PeerReconnecting);
 }

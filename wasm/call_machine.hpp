@@ -114,6 +114,7 @@ private:
     void set_call(CallState state);
     void update_controls();
     void peer_arrived();
+    void peer_gone();
     void unexpected(const Message& message, std::string_view why);
     void timer_fired(TimerKind kind);
 
