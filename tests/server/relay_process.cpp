@@ -8,7 +8,8 @@
 #include <unistd.h>
 
 #include <fstream>
-#include <regex>
+#include <optional>
+#include <string_view>
 #include <stdexcept>
 #include <thread>
 
@@ -85,6 +86,18 @@ bool drain(int fd, std::string& text) {
     return true;
 }
 
+// The port in the relay's first line, "listening on <address>:<port>"; nullopt for any other line.
+std::optional<std::uint16_t> listening_port(std::string_view line) {
+    constexpr std::string_view kPrefix = "listening on ";
+    const std::size_t colon = line.rfind(':');
+    if (!line.starts_with(kPrefix) || colon == std::string_view::npos || colon + 1 == line.size()) return std::nullopt;
+    unsigned long port = 0;
+    for (char c : line.substr(colon + 1)) {
+        if (c < '0' || c > '9' || (port = port * 10 + static_cast<unsigned long>(c - '0')) > 65535) return std::nullopt;
+    }
+    return static_cast<std::uint16_t>(port);
+}
+
 }  // namespace
 
 std::string relay_binary() { return P2P_RELAY_BINARY; }
@@ -130,7 +143,6 @@ RelayProcess::~RelayProcess() {
 }
 
 void RelayProcess::read_startup_lines(std::chrono::milliseconds timeout) {
-    static const std::regex listening(R"(listening on .*:(\d+))");
     const auto deadline = Clock::now() + timeout;
     std::string text;
     // The URL lines are written with the same flush as the first line, so wait for the last one.
@@ -145,11 +157,9 @@ void RelayProcess::read_startup_lines(std::chrono::milliseconds timeout) {
     for (std::size_t start = 0, end; (end = text.find('\n', start)) != std::string::npos; start = end + 1) {
         lines_.push_back(text.substr(start, end - start));
     }
-    std::smatch match;
-    if (lines_.empty() || !std::regex_match(lines_[0], match, listening)) {
-        throw std::runtime_error("unexpected first line: " + text);
-    }
-    port_ = static_cast<std::uint16_t>(std::stoi(match[1]));
+    std::optional<std::uint16_t> port = lines_.empty() ? std::nullopt : listening_port(lines_[0]);
+    if (!port) throw std::runtime_error("unexpected first line: " + text);
+    port_ = *port;
 }
 
 std::optional<int> RelayProcess::stop(int signal_number, std::chrono::milliseconds timeout) {
