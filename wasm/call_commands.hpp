@@ -77,7 +77,7 @@ struct RestartIce {
 };
 // The path came back after an interruption: the video sender starts its stream again (a new key
 // frame at once). Without it the peer decoded nothing for up to 4 s after packets flowed again,
-// waiting for a key frame (tests/e2e/lab.test.mjs, 5 s and 10 s outages).
+// waiting for a key frame (tests/e2e/lab_recovery.test.mjs, 5 s and 10 s outages).
 struct RefreshVideo {
     Generation gen = 0;
 };

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The network-change scenarios of the lab (tests/e2e/lab.test.mjs), each RUNS times, for the
+# The network-change scenarios of the lab (tests/e2e/lab_recovery.test.mjs), each RUNS times, for the
 # BENCHMARKS.md table: how soon each page says the call is interrupted, and how soon it is back.
 #   bench/lab/run.sh RUNS OUT_DIR
 # Needs RELAY_BIN and WEB_BUNDLE (as the e2e does) and root for the namespaces. Writes
@@ -29,7 +29,7 @@ for ((i = 1; i <= runs; i++)); do
     log="$out/$(echo "$name" | tr ' ' '_')-$i.log"
     start=$(date +%s)
     # A run passes when no test failed: a known TODO scenario exits 0 even when it fails, so look for ✖.
-    if LAB_FIGURES="$out/lab.jsonl" timeout 300 "$e2e/run.sh" --test-name-pattern="$pattern" lab.test.mjs > "$log" 2>&1 \
+    if LAB_FIGURES="$out/lab.jsonl" timeout 300 "$e2e/run.sh" --test-name-pattern="$pattern" lab_recovery.test.mjs > "$log" 2>&1 \
       && ! grep -q '✖' "$log"; then
       result=pass
     else

@@ -43,7 +43,7 @@ export function labSection({ figures, runs, runsPerScenario }) {
     `### Network lab: notice and recovery (${runsPerScenario} runs per scenario)`,
     '',
     'Command: `./scripts/bench` (its lab part: `bench/lab/run.sh RUNS OUT_DIR`, each scenario of ' +
-      '`tests/e2e/lab.test.mjs` in its own namespaces). Notice: the page shows "connection interrupted" ' +
+      '`tests/e2e/lab_recovery.test.mjs` in its own namespaces). Notice: the page shows "connection interrupted" ' +
       '(link down: after the last frame; silent signalling: signalling no longer open, after the block). ' +
       'Back: frames again after link up (address change: after the change; silent signalling: signalling ' +
       'open again after the lift; relay restart: the whole call back after link up). Median / max.',

@@ -126,7 +126,7 @@ describe('TURN with REST credentials, relay-only pages', () => {
 
 // The connection check with the relay's real ICE servers (here TURN over UDP only, on loopback):
 // the right secret gets an allocation, the wrong one does not, and each page says so in its
-// language, before any call. The network lab (lab.test.mjs) checks the verdicts across NATs.
+// language, before any call. The network lab (lab_paths.test.mjs) checks the verdicts across NATs.
 describe('check my connection', () => {
   async function checkOn(origin, lang) {
     const page = await openPage(env.browser, `${callUrl(origin, 'answer', `check-${lang}`)}&lang=${lang}`);

@@ -1,4 +1,4 @@
-// The recovery scenarios' instruments (lab.test.mjs, scenarios 6-8): watch both pages through a
+// The recovery scenarios' instruments (lab_recovery.test.mjs): watch both pages through a
 // fault without touching them, wait until the call is back in every respect, and describe what
 // was measured in one line per page.
 import assert from 'node:assert/strict';
