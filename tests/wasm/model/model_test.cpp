@@ -35,13 +35,15 @@ struct Shard {
     bool holds(std::uint64_t seed) const { return seed % count == index; }
 };
 
+// MODEL_SHARD, exactly "i/n" with 0 <= i < n; anything else fails the test with what was given.
 Shard env_shard() {
     const char* text = std::getenv("MODEL_SHARD");
     if (!text || !*text) return {};
     char* slash = nullptr;
+    char* end = nullptr;
     Shard shard{std::strtoull(text, &slash, 10), 0};
-    if (slash && *slash == '/') shard.count = std::strtoull(slash + 1, nullptr, 10);
-    if (shard.count == 0 || shard.index >= shard.count) {
+    if (slash != text && *slash == '/') shard.count = std::strtoull(slash + 1, &end, 10);
+    if (shard.count == 0 || shard.index >= shard.count || end == slash + 1 || *end != '\0') {
         ADD_FAILURE() << "MODEL_SHARD must be i/n with 0 <= i < n, not \"" << text << "\"";
         return {};
     }
