@@ -222,9 +222,9 @@ void CallMachine::recover() {
 }
 
 // The controller mends its session: an ICE restart, or a fresh session where a restart would
-// leave the peer without pictures for seconds (restart_freezes_peer).
+// leave a side without pictures for seconds (restart_freezes_picture: the engines differ).
 void CallMachine::mend() {
-    if (session_->restart_freezes_peer() && link_.can_signal()) return fresh_session();
+    if (session_->restart_freezes_picture() && link_.can_signal()) return fresh_session();
     session_->restart_ice();
 }
 

@@ -110,9 +110,12 @@ public:
     const std::string& local_fingerprint() const { return local_fingerprint_; }
     const std::string& remote_fingerprint() const { return remote_fingerprint_; }
     const std::string& last_server_error() const { return server_error_; }
-    // After an ICE restart that Chromium offers, Firefox shows no incoming video for ~10 s
-    // (tests/e2e/engines.test.mjs measures it); a fresh session brings it back within a second.
-    bool restart_freezes_peer() const { return remote_firefox_ && !local_firefox_; }
+    // An ICE restart between engines leaves one side without pictures for seconds, measured in
+    // tests/e2e/engines.test.mjs; a fresh session brings media back within a second either way.
+    // Chromium offering it: Firefox shows no incoming video for ~10 s. Firefox offering it: Firefox
+    // drops the old candidate pair at once, while Chromium (ICE-controlled) keeps sending on it
+    // until its own check of the new pair succeeds, seen taking 2.7 s once the call had run a while.
+    bool restart_freezes_picture() const { return remote_firefox_ != local_firefox_; }
     unsigned& recovery_attempts() { return recovery_attempts_; }
 
 private:

@@ -64,7 +64,7 @@ export async function restartIceFrom(pair, side) {
     await page.waitForFunction(() => !document.getElementById('stats').hidden, null, { timeout: 5000 });
   });
   // Mended either way: a renegotiation of the session (ICE restart), or a fresh session (what a
-  // Chromium page does with a Firefox peer; <body data-session> names the current one).
+  // page does with a peer of the other engine; <body data-session> names the current one).
   const state = async (page) => ({ count: await negotiations(page), session: await sessionOf(page) });
   const mended = (was, now) => now.session !== was.session || now.count > was.count;
   const before = { offer: await state(pair.offer), answer: await state(pair.answer) };
