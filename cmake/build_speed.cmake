@@ -54,7 +54,7 @@ option(P2P_VAR_TRACKING "Exact variable locations in optimised builds with debug
 if(NOT P2P_VAR_TRACKING AND CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
   add_compile_options(-fno-var-tracking)
 endif()
-# Benchmark code keeps -O2 -g (its figures are the point) without the variable tracking, whatever
+# Benchmark code keeps -O2 (its figures are the point) without the variable tracking, whatever
 # the option says. Test code is built at -Og in RelWithDebInfo: what it checks is the product's
 # code, built as shipped; its own GoogleTest bodies and clients compile 20-50 % faster at -Og than at
 # -O2. The one test whose own code is hot, the model test's simulation, runs about 3x slower (10,000
@@ -65,6 +65,21 @@ set(P2P_BENCH_CODE_OPTIONS $<${_p2p_gnu_rwdi}:-fno-var-tracking>)
 # under ASan); the product's own code keeps the warning at -O2.
 set(P2P_TEST_CODE_OPTIONS $<${_p2p_gnu_rwdi}:-Og> $<${_p2p_gnu_rwdi}:-fno-var-tracking>
     $<${_p2p_gnu_rwdi}:-Wno-maybe-uninitialized>)
+
+# Debug information of test and benchmark code, in the build types that have any (RelWithDebInfo,
+# Debug). "lines" (-g1) keeps what a failing test or a profile is read with: file and line in
+# backtraces, in GoogleTest's and the sanitizers' reports, in perf. It drops the description of every
+# type and local variable, which for GoogleTest and Beast-heavy clients is a third of their compile
+# time (BENCHMARKS.md, "Build time"). The product code keeps full debug information; "full" is for
+# stepping through a test's or a load tool's own code in a debugger.
+set(P2P_TEST_AND_BENCH_DEBUG_INFO lines CACHE STRING
+    "Debug information in test and benchmark code: lines (-g1) or full")
+set_property(CACHE P2P_TEST_AND_BENCH_DEBUG_INFO PROPERTY STRINGS lines full)
+p2p_require_one_of(P2P_TEST_AND_BENCH_DEBUG_INFO lines full)
+if(P2P_TEST_AND_BENCH_DEBUG_INFO STREQUAL "lines")
+  list(APPEND P2P_TEST_CODE_OPTIONS $<$<CONFIG:RelWithDebInfo,Debug>:-g1>)
+  list(APPEND P2P_BENCH_CODE_OPTIONS $<$<CONFIG:RelWithDebInfo,Debug>:-g1>)
+endif()
 
 # Precompiled headers by kind: targets of one kind share their compile flags, so the first target of
 # a kind builds the header and the rest reuse it (GCC would refuse it under other flags).

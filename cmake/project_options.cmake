@@ -4,8 +4,11 @@
 
 option(P2P_WERROR "Turn warnings into errors (the dev and asan presets and CI set it; a user's compiler may warn about things ours does not)" OFF)
 option(P2P_CCACHE "Compile through ccache when it is installed" ON)
+include(${CMAKE_CURRENT_LIST_DIR}/one_of.cmake)
 set(P2P_LINKER "auto" CACHE STRING "Linker for native targets: auto (mold, else lld, else the compiler's default), mold, lld, gold or default")
-set_property(CACHE P2P_LINKER PROPERTY STRINGS auto mold lld gold default)
+set(_p2p_linkers auto mold lld gold default)
+set_property(CACHE P2P_LINKER PROPERTY STRINGS ${_p2p_linkers})
+p2p_require_one_of(P2P_LINKER ${_p2p_linkers})
 
 add_library(p2p_warnings INTERFACE)
 target_compile_options(p2p_warnings INTERFACE -Wall -Wextra)
