@@ -54,7 +54,13 @@ const KNOWN = {
   // 100 ms while stalled: 1 run of 3 still failed (offer page 2.4 s), and "interrupted" came up to
   // 1.97 s after the last frame (bar 2 s). Unlike 10 and 30 s, ICE has not yet called the path
   // disconnected when it returns, so the recovery rests on the media watch alone.
-  outage5s: 'frames back after link up: 0.1-2.4 s over 6 runs (bar 1.5 s); the key frame waits on the other page seeing media again',
+  // 2026-12-07, evening, 4 runs with LAB_DEBUG=1: the answer page's first frames come back in
+  // 23-90 ms, then it freezes 1.1-1.3 s: frames keep arriving (framesReceived +3 per 100 ms) while
+  // it decodes one every 100-200 ms and then none, sends no new PLI and decodes no new key frame,
+  // with a jitter buffer target of ~400 ms. A request for a key frame over the data channel (the
+  // other page restarts its stream at once; tried on a branch) did not shorten it, so the wait is
+  // not for a key frame.
+  outage5s: 'frames back after link up: 0.1-2.4 s over 6 runs (bar 1.5 s); or back at once, then a 1.1-1.3 s freeze with frames arriving and none decoded',
   // 2026-12-07, 1 run of 3 failed: after the move, the answer page's restarted ICE offered only host
   // candidates (no srflx, no relay), so no pair was ever found; the other runs resumed in 3.5 s.
   // 2026-12-07, 1 run of 6: after the relay restart the answer page's frames came back at once

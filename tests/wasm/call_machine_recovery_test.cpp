@@ -76,13 +76,20 @@ TEST(IceRestart, DisconnectedThatLastsRestarts) {
 const std::string kFirefoxSdp = "v=0\r\no=mozilla...THIS_IS_SDPARTA-99.0 1 0 IN IP4 0.0.0.0\r\n"
                                 "a=fingerprint:sha-256 BB:BB\r\n";
 
-void expect_fresh_session_on_reconnect(const std::string& local_sdp, const std::string& remote_sdp) {
+// A call this page offered, connected, with our SDP and the peer's answer written by the engines given.
+CallHarness connected_between(const std::string& local_sdp, const std::string& remote_sdp) {
     CallHarness h = CallHarness::calling();
     Generation g = h.gen();
     h.feed(LocalDescriptionSet{g, SdpType::Offer, local_sdp});
     h.relay(Answer{remote_sdp, kS1});
     h.feed(RemoteDescriptionSet{g, SdpType::Answer});
     h.feed(IceStateChanged{g, "connected"});
+    return h;
+}
+
+void expect_fresh_session_on_reconnect(const std::string& local_sdp, const std::string& remote_sdp) {
+    CallHarness h = connected_between(local_sdp, remote_sdp);
+    Generation g = h.gen();
     h.feed(RestartClicked{});
     EXPECT_FALSE(h.has<RestartIce>());
     EXPECT_EQ(h.one<ClosePeerConnection>().gen, g);
@@ -99,12 +106,7 @@ TEST(IceRestart, AFirefoxPageMendsItsCallWithAChromiumPageByAFreshSession) {
 }
 
 TEST(IceRestart, TwoFirefoxPagesRestartIce) {
-    CallHarness h = CallHarness::calling();
-    Generation g = h.gen();
-    h.feed(LocalDescriptionSet{g, SdpType::Offer, kFirefoxSdp});
-    h.relay(Answer{kFirefoxSdp, kS1});
-    h.feed(RemoteDescriptionSet{g, SdpType::Answer});
-    h.feed(IceStateChanged{g, "connected"});
+    CallHarness h = connected_between(kFirefoxSdp, kFirefoxSdp);
     h.feed(RestartClicked{});
     EXPECT_TRUE(h.has<RestartIce>());
 }
