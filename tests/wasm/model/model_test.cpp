@@ -42,7 +42,11 @@ Shard env_shard() {
     char* slash = nullptr;
     char* end = nullptr;
     Shard shard{std::strtoull(text, &slash, 10), 0};
-    if (slash != text && *slash == '/') shard.count = std::strtoull(slash + 1, &end, 10);
+    // strtoull would take a sign ("0/-2" as a huge n): both numbers must start with a digit.
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (digit(text[0]) && *slash == '/' && digit(slash[1])) {
+        shard.count = std::strtoull(slash + 1, &end, 10);
+    }
     if (shard.count == 0 || shard.index >= shard.count || end == slash + 1 || *end != '\0') {
         ADD_FAILURE() << "MODEL_SHARD must be i/n with 0 <= i < n, not \"" << text << "\"";
         return {};
