@@ -56,19 +56,32 @@ async function reloadMidCall(pair, side) {
   return ms;
 }
 
+// A repetition that could not stage its disruption (not a failure of the call): runOnce in
+// repeat.test.mjs tries it again on fresh pages, a bounded number of times.
+export class NotStaged extends Error {}
+
+// Clicks within this many ms of each other always cross: making, setting and sending an offer
+// takes longer than that, so a page that clicks this close never sees the other's offer first.
+const SURE_GLARE_MS = 5;
+
 // Both pages click start in the same millisecond: each schedules an in-page click at one agreed
-// wall-clock time, so neither click waits for a round trip to the test. The polite side must drop
-// its own offer and answer the other (the log line names the polite side).
+// wall-clock time, so neither click waits for a round trip to the test; the timer wakes early and
+// the page spins the last few ms, since a timer alone may fire tens of ms late on a busy machine.
+// The polite side must drop its own offer and answer the other (the log line names the polite
+// side). When a page still clicked late enough to receive the other's offer first, no glare took
+// place: the call must still come up, and the repetition is staged again (NotStaged).
 async function glare(pair, report) {
   const ready = () => !document.getElementById('start').hidden;
   await withPairLogs(pair, () => Promise.all([pair.offer.waitForFunction(ready, null, { timeout: 10000 }),
     pair.answer.waitForFunction(ready, null, { timeout: 10000 })]));
   const target = Date.now() + 400;
   const schedule = (at) => {
+    const now = () => performance.timeOrigin + performance.now();
     setTimeout(() => {
-      window.__e2e.glareClickAt = performance.timeOrigin + performance.now();
+      while (now() < at);
+      window.__e2e.glareClickAt = now();
       document.getElementById('start').click();
-    }, at - Date.now());
+    }, at - Date.now() - 30);
   };
   await Promise.all([pair.offer.evaluate(schedule, target), pair.answer.evaluate(schedule, target)]);
   await sleep(target + 100 - Date.now());
@@ -77,16 +90,19 @@ async function glare(pair, report) {
   report(`clicks ${spread.toFixed(1)} ms apart`);
   await withPairLogs(pair, async () => {
     assert.ok(clicks.every((c) => typeof c === 'number'), `a scheduled click did not run: ${clicks}`);
-    assert.ok(spread <= 50, `the two clicks landed ${spread.toFixed(1)} ms apart: not the glare this test is for`);
   });
   const ms = await msUntilFramesBothWays(pair, target, target);
   await expectBothWays(pair);
-  await withPairLogs(pair, async () => {
-    const logs = await Promise.all([pair.offer, pair.answer].map((p) =>
-      p.evaluate(() => document.getElementById('log').innerText)));
-    assert.ok(logs.some((log) => YIELDED.test(log)), 'neither page logged that the polite side dropped its offer');
-    report(logs.some((log) => IGNORED.test(log)) ? 'offers crossed, one ignored' : 'polite offer dropped before it left');
-  });
+  const logs = await Promise.all([pair.offer, pair.answer].map((p) =>
+    p.evaluate(() => document.getElementById('log').innerText)));
+  const yielded = logs.some((log) => YIELDED.test(log));
+  // Thrown outside withPairLogs, which would wrap it: runOnce must see a NotStaged.
+  if (!yielded && spread > SURE_GLARE_MS) {
+    throw new NotStaged(`clicks ${spread.toFixed(1)} ms apart: one page got the other's offer before its own click`);
+  }
+  await withPairLogs(pair, async () => assert.ok(yielded,
+    `clicks ${spread.toFixed(1)} ms apart, yet neither page logged that the polite side dropped its offer`));
+  report(logs.some((log) => IGNORED.test(log)) ? 'offers crossed, one ignored' : 'polite offer dropped before it left');
   return ms;
 }
 
