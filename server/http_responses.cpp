@@ -24,6 +24,12 @@ void set_file_headers(http::response<Body>& response, const ServedFile& file, co
     if (file.has_gzip_variant) response.set(http::field::vary, "Accept-Encoding");
 }
 
+// A HEAD gets the headers a GET would, Content-Length included, and no body (RFC 9110 §9.3.2):
+// body bytes after them would be read as the start of the next response on a kept-alive connection.
+void drop_body_for_head(http::response<http::string_body>& response, const Request& request) {
+    if (request.method() == http::verb::head) response.body().clear();
+}
+
 }  // namespace
 
 http::response<http::string_body> text_response(http::status status, std::string_view text,
@@ -34,6 +40,7 @@ http::response<http::string_body> text_response(http::status status, std::string
     if (status == http::status::method_not_allowed) response.set(http::field::allow, "GET, HEAD");
     response.body() = std::string(text) + "\n";
     response.prepare_payload();
+    drop_body_for_head(response, request);
     return response;
 }
 
@@ -44,6 +51,7 @@ http::response<http::string_body> body_response(std::string body, std::string_vi
     response.set(http::field::content_type, content_type);
     response.body() = std::move(body);
     response.prepare_payload();
+    drop_body_for_head(response, request);
     return response;
 }
 

@@ -11,6 +11,7 @@
 namespace p2p::relay {
 
 // A short plain-text response (errors, 404, 405), honouring the request's version/keep-alive.
+// For a HEAD request this and body_response keep Content-Length and drop the body.
 http::response<http::string_body> text_response(http::status status, std::string_view text,
                                                 const Request& request);
 

@@ -1,6 +1,7 @@
 // The relay's static file server, over real HTTPS.
 #include <gtest/gtest.h>
 
+#include "tests/server/raw_clients.hpp"
 #include "tests/server/relay_fixture.hpp"
 #include "tests/server/test_clients.hpp"
 
@@ -65,6 +66,25 @@ TEST_F(RelayHttp, HeadGivesHeadersWithoutBody) {
     EXPECT_EQ(header(response, http::field::content_length), "18");
     EXPECT_EQ(header(response, http::field::content_type), "text/javascript; charset=utf-8");
     EXPECT_TRUE(response.body().empty());
+}
+
+// Every kind of response to HEAD, on one kept-alive connection: each must end at its blank line
+// (a body byte there would start the next response), with the Content-Length a GET would get.
+TEST_F(RelayHttp, HeadOfEveryKindOfResponseEndsAtItsHeaders) {
+    for (const char* target : {"/healthz", "/metrics", "/nope.html", "/ws", "/app.js"}) {
+        const std::string get_length = header(https_request(port(), http::verb::get, target),
+                                              http::field::content_length);
+        RawOutcome outcome = tls_trickle(
+            port(), {"HEAD " + std::string(target) + " HTTP/1.1\r\nHost: x\r\n\r\n",
+                     "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"},
+            50ms, 5s);
+        const std::size_t end = outcome.received.find("\r\n\r\n");
+        ASSERT_NE(end, std::string::npos) << target << ": " << outcome.received;
+        const std::string head = outcome.received.substr(0, end);
+        EXPECT_NE(head.find("Content-Length: " + get_length), std::string::npos) << target << ": " << head;
+        EXPECT_EQ(outcome.received.substr(end + 4, 17), "HTTP/1.1 200 OK\r\n") << target << ": " << outcome.received;
+        EXPECT_TRUE(outcome.received.ends_with("\r\n\r\nok\n")) << target << ": " << outcome.received;
+    }
 }
 
 TEST_F(RelayHttp, OtherMethodsAre405) {
