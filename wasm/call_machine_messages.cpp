@@ -148,6 +148,8 @@ void CallMachine::on(const RestartRequest& m) {
     if (!session_ || !session_->controller() || !of_current_session(m) || !session_->started()) {
         return unexpected(m, "not ours to restart");
     }
+    // Our own timer retries a restart that did not help; the peer's request adds nothing to it.
+    if (session_->restart_under_way()) return out_.log(LogLevel::Info, Text::RestartUnderWay);
     mend();
 }
 

@@ -210,6 +210,7 @@ IceChange CallSession::ice_changed(const std::string& state) {
     ice_state_ = state;
     if (state == "connected" || state == "completed") {
         recovery_attempts_ = 0;
+        restart_under_way_ = false;
         SessionPhase before = std::exchange(phase_, SessionPhase::Connected);
         if (!ever_connected_) {
             ever_connected_ = true;
@@ -244,6 +245,7 @@ bool CallSession::media_resumed() {
 
 void CallSession::restart_ice() {
     ctx_.out.log(LogLevel::Info, Text::IceRestart);
+    restart_under_way_ = true;
     ctx_.out.emit(RestartIce{gen_});  // negotiationneeded follows, and with it the new offer
 }
 

@@ -117,6 +117,11 @@ public:
     // until its own check of the new pair succeeds, seen taking 2.7 s once the call had run a while.
     bool restart_freezes_picture() const { return remote_firefox_ != local_firefox_; }
     unsigned& recovery_attempts() { return recovery_attempts_; }
+    // We restarted ICE and the path has not come back since: a restart the peer asks for meanwhile
+    // is the one under way (its request crossed our offer: both pages recover when the peer's
+    // signalling returns, and both retry timers fire together). A second restart would throw away
+    // the candidates and checks of the first; the lab's address change made two, 16 ms apart.
+    bool restart_under_way() const { return restart_under_way_; }
 
 private:
     bool may_send() const { return ctx_.link.can_signal() && sync_ == PeerSync::Live && !held(); }
@@ -156,6 +161,7 @@ private:
     std::string server_error_;
     unsigned negotiations_ = 0;
     unsigned recovery_attempts_ = 0;
+    bool restart_under_way_ = false;
 };
 
 }  // namespace p2p::client

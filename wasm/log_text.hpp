@@ -59,6 +59,7 @@ enum class Text {
     SignallingSilent,
     NetworkChanged,
     IceRestart,
+    RestartUnderWay,
     Reconnected,
     ConnectionFailed,
     IceFailed,

@@ -51,6 +51,7 @@ extern const TextTable kTextEn = {
     "The relay stopped answering; reconnecting",  // SignallingSilent
     "The network changed",  // NetworkChanged
     "Restarting ICE",  // IceRestart
+    "The other person asked for an ICE restart: ours is under way",  // RestartUnderWay
     "Connection restored",  // Reconnected
     "Connection failed",  // ConnectionFailed
     "Could not connect to the other person: no network path was found (a firewall or NAT may block it; a TURN server on the relay gets around that)",  // IceFailed

@@ -51,6 +51,7 @@ extern const TextTable kTextZh = {
     "服务器没有回应，正在重新连接",  // SignallingSilent
     "网络已变化",  // NetworkChanged
     "重启 ICE",  // IceRestart
+    "对方请求重启 ICE：本方的重启已在进行",  // RestartUnderWay
     "连接已恢复",  // Reconnected
     "连接失败",  // ConnectionFailed
     "无法与对方建立连接：找不到可用的网络路径（可能被防火墙或 NAT 阻挡；在服务器上配置 TURN 可以解决）",  // IceFailed

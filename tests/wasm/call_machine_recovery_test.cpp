@@ -50,6 +50,27 @@ TEST(IceRestart, ARestartRequestOfOurSessionRestartsIce) {
     EXPECT_FALSE(h.has<RestartIce>()) << "of another session";
 }
 
+// Both pages recover at once (the peer's signalling is back, or both timers fire): our restart
+// and their request for one cross. The request is met by our restart; a second restart would
+// cancel the gathering of the first. Once the path is back, a request restarts again.
+TEST(IceRestart, ARequestThatCrossesOurRestartIsMetByIt) {
+    CallHarness h = CallHarness::connected(Role::Answer);
+    Generation g = h.gen();
+    h.feed(IceStateChanged{g, "failed"});
+    h.one<RestartIce>();
+    StartTimer retry = h.one<StartTimer>();
+    h.relay(RestartRequest{kS1});
+    EXPECT_FALSE(h.has<RestartIce>()) << "our restart is under way";
+    EXPECT_TRUE(h.logged(Text::RestartUnderWay));
+    h.feed(TimerFired{TimerKind::IceRestart, retry.token});
+    EXPECT_EQ(h.all<RestartIce>().size(), 1u) << "our own timer retries a restart that did not help";
+    h.relay(RestartRequest{kS1});
+    EXPECT_FALSE(h.has<RestartIce>());
+    h.feed(IceStateChanged{g, "connected"});
+    h.relay(RestartRequest{kS1});
+    EXPECT_EQ(h.all<RestartIce>().size(), 1u) << "the path came back: a new request restarts";
+}
+
 TEST(IceRestart, DisconnectedWaitsForATimerThatIsCancelledByRecovery) {
     CallHarness h = CallHarness::connected();
     Generation g = h.gen();

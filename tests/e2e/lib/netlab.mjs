@@ -32,6 +32,19 @@ table inet lab_sink {
 }
 `;
 
+// A bridge with an address of its own. Without one, Linux gives a bridge the lowest address of
+// its ports and changes it when a port with a lower one joins: a router added mid-call (an
+// address change) then left the other routers' neighbour entries for the relay and coturn
+// pointing at an address nobody answered, and their STUN and TURN went unanswered for seconds
+// (1 address-change run in 3 ended with host candidates alone on the unmoved page).
+let bridges = 0;
+async function addBridge(ns, name) {
+  const n = bridges++;
+  const mac = `02:70:32:${((n >> 16) & 0xff).toString(16).padStart(2, '0')}:` +
+    `${((n >> 8) & 0xff).toString(16).padStart(2, '0')}:${(n & 0xff).toString(16).padStart(2, '0')}`;
+  await run(['ip', '-n', ns, 'link', 'add', name, 'address', mac, 'type', 'bridge']);
+}
+
 // The public namespace (relay, coturn) and the sink. Returns { public, sink, teardown, ... }.
 export async function createCore() {
   const prefix = nextLabPrefix();
@@ -39,7 +52,7 @@ export async function createCore() {
   try {
     const pub = await registry.addNamespace(`${prefix}-pub`);
     const sink = await registry.addNamespace(`${prefix}-sink`);
-    await run(['ip', '-n', pub, 'link', 'add', 'net', 'type', 'bridge']);
+    await addBridge(pub, 'net');
     await registry.addVeth(sink, 'eth0', pub, 'sink0');
     await run(['ip', '-n', pub, 'link', 'set', 'sink0', 'master', 'net']);
     await configure([{ ns: pub, ifname: 'net', cidr: onPublic(2) }, { ns: pub, ifname: 'sink0' },
@@ -98,7 +111,7 @@ async function addHost(lab, router, { name, ifname, subnet, host, sharedLan, lan
 }
 
 async function addLan(lab, router, subnet, sharedLan) {
-  if (sharedLan) await run(['ip', '-n', router.ns, 'link', 'add', 'lan', 'type', 'bridge']);
+  if (sharedLan) await addBridge(router.ns, 'lan');
   if (sharedLan) await configure([{ ns: router.ns, ifname: 'lan', cidr: `${subnet}.1/24` }]);
 }
 
