@@ -18,21 +18,27 @@ KeepAlive::Clock::duration tick_for(KeepAlive::Clock::duration idle_timeout) {
 }  // namespace
 
 KeepAlive::KeepAlive(net::io_context& io, std::chrono::seconds idle_timeout)
-    : timer_(io), idle_timeout_(idle_timeout), tick_(tick_for(idle_timeout_)) {
+    : timer_(net::make_strand(io)), idle_timeout_(idle_timeout), tick_(tick_for(idle_timeout_)) {
     // The longest wait asked for is the timeout (rounded up, plus the tick under way), and one
     // slot more so it never wraps onto the slot being emptied.
     slots_.resize(static_cast<std::size_t>(idle_timeout_ / tick_) + 3);
 }
 
+// The timer is touched only on its strand: stop() comes from the signal handler, which may run
+// on any I/O thread while a tick re-arms the timer on another (Asio timers are not thread-safe).
 void KeepAlive::start() {
-    next_tick_ = Clock::now() + tick_;
-    arm();
+    net::post(timer_.get_executor(), [self = shared_from_this()] {
+        self->next_tick_ = Clock::now() + self->tick_;
+        self->arm();
+    });
 }
 
 void KeepAlive::stop() {
-    std::lock_guard lock(mutex_);
-    stopped_ = true;
-    timer_.cancel();
+    {
+        std::lock_guard lock(mutex_);
+        stopped_ = true;  // at once: no watch() is taken from here on
+    }
+    net::post(timer_.get_executor(), [self = shared_from_this()] { self->timer_.cancel(); });
 }
 
 void KeepAlive::watch(std::weak_ptr<KeepAliveTarget> target, Clock::duration delay) {

@@ -29,6 +29,7 @@ public:
     // `idle_timeout`: a peer silent that long (after a ping) is dropped.
     KeepAlive(net::io_context& io, std::chrono::seconds idle_timeout);
 
+    // Both from any thread; the timer itself lives on a strand of its own.
     void start();
     void stop();
 
@@ -47,7 +48,7 @@ private:
     void arm();
     void on_tick(beast::error_code ec);
 
-    net::steady_timer timer_;
+    net::steady_timer timer_;  // on its strand, as are next_tick_ and every call on it
     Clock::duration idle_timeout_;
     Clock::duration tick_;
     Clock::time_point next_tick_;

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <memory>
+#include <thread>
 #include <vector>
 
 #include "server/keep_alive.hpp"
@@ -107,6 +108,24 @@ TEST(KeepAlive, StopEndsTheTimerAndIgnoresLaterWatches) {
     wheel.run_for(2s);
     EXPECT_TRUE(probe->checks.empty());
     EXPECT_LT(Clock::now() - started, 1s) << "nothing keeps the io_context running";
+}
+
+// As in the relay: the io_context on 4 threads, ticks under way, stop() from another thread (the
+// signal handler's). The timer is touched on its strand only (a ThreadSanitizer build reports a
+// stop that cancels it while a tick re-arms it), and nothing ticks on after the stop.
+TEST(KeepAlive, StopFromAnotherThreadWhileTickingEndsTheTimer) {
+    for (int round = 0; round < 20; ++round) {
+        net::io_context io;
+        auto keep_alive = std::make_shared<KeepAlive>(io, 1s);  // ticks of 50 ms
+        keep_alive->start();
+        std::vector<std::thread> threads;
+        for (int i = 0; i < 4; ++i) threads.emplace_back([&io] { io.run(); });
+        std::this_thread::sleep_for(std::chrono::milliseconds(20 + 7 * round));
+        const auto stopped = Clock::now();
+        keep_alive->stop();
+        for (std::thread& t : threads) t.join();
+        EXPECT_LT(Clock::now() - stopped, 200ms) << "round " << round << ": the io_context ran out";
+    }
 }
 
 }  // namespace
