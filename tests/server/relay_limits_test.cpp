@@ -17,6 +17,8 @@ const std::string kOffer = R"({"type":"offer","sdp":"v=0"})";
 
 #if defined(__SANITIZE_ADDRESS__)
 constexpr bool kRssIsMeaningful = false;  // ASan quarantines freed memory, so RSS only grows
+#elif defined(__SANITIZE_THREAD__)
+constexpr bool kRssIsMeaningful = false;  // TSan maps shadow memory for every heap page touched
 #else
 constexpr bool kRssIsMeaningful = true;
 #endif

@@ -7,6 +7,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <optional>
 #include <string_view>
@@ -39,6 +41,11 @@ Child spawn_relay(const std::vector<std::string>& args, bool capture_stderr) {
 
     std::vector<std::string> argv_storage{relay_binary()};
     argv_storage.insert(argv_storage.end(), args.begin(), args.end());
+    // The tsan preset runs every relay on several threads, where a data race can show.
+    const char* threads = std::getenv("P2P_TEST_RELAY_THREADS");
+    if (threads && *threads && std::find(args.begin(), args.end(), "--threads") == args.end()) {
+        argv_storage.insert(argv_storage.end(), {"--threads", threads});
+    }
     std::vector<char*> argv;
     for (std::string& arg : argv_storage) argv.push_back(arg.data());
     argv.push_back(nullptr);
