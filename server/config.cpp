@@ -308,7 +308,7 @@ std::string limits_usage(const Config& d) {
            n(d.max_queued_messages) + ")\n"
            "  --max-connections N      open connections overall; more are closed at once (default " +
            n(d.max_connections) + ")\n"
-           "  --max-connections-per-ip N  open connections per client IP; more get 429 (default " +
+           "  --max-connections-per-ip N  open connections per client IP; more are closed at once, before TLS (default " +
            n(d.max_connections_per_ip) + ")\n"
            "  --max-rooms N            rooms at once; more get error server_full (default " + n(d.max_rooms) + ")\n"
            "  --rate N                 messages per second per peer, token bucket (default " + n(d.message_rate) + ")\n"

@@ -6,22 +6,22 @@
 
 namespace p2p::relay {
 
-std::shared_ptr<ConnectionSlot> ConnectionGate::enter(const std::string& ip) {
+ConnectionGate::Entry ConnectionGate::enter(const std::string& ip) {
     ConnectionLimiter::Outcome outcome;
     {
         std::lock_guard lock(mutex_);
         outcome = limiter_.admit(ip);
     }
-    if (outcome == ConnectionLimiter::Outcome::over_total) return nullptr;
+    if (outcome != ConnectionLimiter::Outcome::admitted) return {outcome, nullptr};
     metrics_.connection_opened();
-    return std::make_shared<ConnectionSlot>(shared_from_this(), ip, outcome);
+    return {outcome, std::make_shared<ConnectionSlot>(shared_from_this(), ip)};
 }
 
-void ConnectionGate::leave(const std::string& ip, ConnectionLimiter::Outcome outcome) {
+void ConnectionGate::leave(const std::string& ip) {
     bool none_left = false;
     {
         std::lock_guard lock(mutex_);
-        limiter_.release(ip, outcome);
+        limiter_.release(ip, ConnectionLimiter::Outcome::admitted);
         none_left = limiter_.total() == 0;
     }
     metrics_.connection_closed();
@@ -30,6 +30,6 @@ void ConnectionGate::leave(const std::string& ip, ConnectionLimiter::Outcome out
     if (none_left) release_free_memory();
 }
 
-ConnectionSlot::~ConnectionSlot() { gate_->leave(ip_, outcome_); }
+ConnectionSlot::~ConnectionSlot() { gate_->leave(ip_); }
 
 }  // namespace p2p::relay

@@ -19,11 +19,15 @@ public:
     ConnectionGate(std::size_t max_total, std::size_t max_per_ip, Metrics& metrics)
         : limiter_(max_total, max_per_ip), metrics_(metrics) {}
 
-    // A slot for a connection from `ip`, or nullptr when the overall cap is reached.
-    std::shared_ptr<ConnectionSlot> enter(const std::string& ip);
+    // A slot for a connection from `ip` (outcome admitted), or none when a cap refuses it.
+    struct Entry {
+        ConnectionLimiter::Outcome outcome;
+        std::shared_ptr<ConnectionSlot> slot;
+    };
+    Entry enter(const std::string& ip);
 
     // Called by ~ConnectionSlot.
-    void leave(const std::string& ip, ConnectionLimiter::Outcome outcome);
+    void leave(const std::string& ip);
 
 private:
     std::mutex mutex_;

@@ -4,20 +4,19 @@ namespace p2p::relay {
 
 ConnectionLimiter::Outcome ConnectionLimiter::admit(const std::string& ip) {
     if (total_ >= max_total_) return Outcome::over_total;
-    ++total_;
     std::size_t& count = per_ip_[ip];
     if (count >= max_per_ip_) {
         if (count == 0) per_ip_.erase(ip);  // max_per_ip_ of 0: keep the map small
         return Outcome::over_per_ip;
     }
     ++count;
+    ++total_;
     return Outcome::admitted;
 }
 
 void ConnectionLimiter::release(const std::string& ip, Outcome outcome) {
-    if (outcome == Outcome::over_total || total_ == 0) return;
+    if (outcome != Outcome::admitted || total_ == 0) return;
     --total_;
-    if (outcome != Outcome::admitted) return;
     auto found = per_ip_.find(ip);
     if (found == per_ip_.end()) return;
     if (--found->second == 0) per_ip_.erase(found);

@@ -7,8 +7,9 @@
 
 namespace p2p::relay {
 
-// Counts connections against two caps. A connection over the per-IP cap still takes an overall
-// slot while it is told "429", so refusals themselves can never exceed the overall cap.
+// Counts connections against two caps. A connection over either cap is refused where it is
+// accepted, before TLS, and counts nowhere: one address at its cap takes no more of the overall
+// cap, which stays open to every other address.
 class ConnectionLimiter {
 public:
     enum class Outcome { admitted, over_per_ip, over_total };
@@ -16,11 +17,11 @@ public:
     ConnectionLimiter(std::size_t max_total, std::size_t max_per_ip)
         : max_total_(max_total), max_per_ip_(max_per_ip) {}
 
-    // admitted: counted overall and for `ip`. over_per_ip: counted overall only.
-    // over_total: not counted; the caller drops the connection.
+    // admitted: counted overall and for `ip`. over_per_ip, over_total: not counted; the caller
+    // drops the connection.
     Outcome admit(const std::string& ip);
 
-    // Undoes one admit() with the outcome it returned (over_total is ignored).
+    // Undoes one admit() that returned admitted (the refusals counted nothing, so they are ignored).
     void release(const std::string& ip, Outcome outcome);
 
     std::size_t total() const { return total_; }

@@ -13,20 +13,17 @@ class ConnectionGate;
 // Gives its place back to the gate when destroyed, however the connection ended.
 class ConnectionSlot {
 public:
-    ConnectionSlot(std::shared_ptr<ConnectionGate> gate, std::string ip, ConnectionLimiter::Outcome outcome)
-        : gate_(std::move(gate)), ip_(std::move(ip)), outcome_(outcome) {}
+    ConnectionSlot(std::shared_ptr<ConnectionGate> gate, std::string ip)
+        : gate_(std::move(gate)), ip_(std::move(ip)) {}
     ~ConnectionSlot();
     ConnectionSlot(const ConnectionSlot&) = delete;
     ConnectionSlot& operator=(const ConnectionSlot&) = delete;
 
-    // True when this client already has its share of connections: answer 429 and close.
-    bool over_per_ip() const { return outcome_ == ConnectionLimiter::Outcome::over_per_ip; }
     const std::string& ip() const { return ip_; }
 
 private:
     std::shared_ptr<ConnectionGate> gate_;
     std::string ip_;
-    ConnectionLimiter::Outcome outcome_;
 };
 
 }  // namespace p2p::relay

@@ -51,10 +51,6 @@ void HttpSession::on_read(beast::error_code ec, std::size_t) {
 }
 
 void HttpSession::handle(Request request) {
-    if (slot_->over_per_ip()) {
-        state_->metrics().rejected(Rejection::per_ip);
-        return send_and_close(http::status::too_many_requests, "too many connections from your address");
-    }
     if (websocket::is_upgrade(request)) return upgrade(std::move(request));
     if (request.method() != http::verb::get && request.method() != http::verb::head) {
         return send(text_response(http::status::method_not_allowed, "only GET and HEAD", request));

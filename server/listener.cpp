@@ -50,12 +50,17 @@ void Listener::start_session(tcp::socket socket) {
     // Signalling is many small writes (an answer, then its candidates at once): with Nagle on, each
     // one after the first waits for the peer's delayed ACK, up to 40 ms a message.
     socket.set_option(tcp::no_delay(true), ec);
-    auto slot = state_->gate().enter(ip);
+    auto [outcome, slot] = state_->gate().enter(ip);
+    // Refused here, before TLS: a refusal costs no handshake, so an address that keeps opening
+    // connections costs the relay an accept and a close each, and holds nothing.
+    if (outcome == ConnectionLimiter::Outcome::over_per_ip) {
+        state_->metrics().rejected(Rejection::per_ip);  // no log line: one address could flood it
+        return;  // the socket closes as it goes out of scope
+    }
     if (!slot) {
-        // At the overall cap even a refusal (a TLS handshake) would cost what the cap protects.
         state_->metrics().rejected(Rejection::max_connections);
         log(LogLevel::warn, "connection cap reached; closing a new connection", {{"ip", ip}});
-        return;  // the socket closes as it goes out of scope
+        return;
     }
     start_(std::move(socket), std::move(slot));
 }

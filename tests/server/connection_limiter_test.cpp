@@ -14,7 +14,7 @@ TEST(ConnectionLimiter, PerIpCapRefusesOnlyThatIp) {
     EXPECT_EQ(limiter.admit("10.0.0.1"), Outcome::over_per_ip);
     EXPECT_EQ(limiter.admit("10.0.0.2"), Outcome::admitted);
     EXPECT_EQ(limiter.for_ip("10.0.0.1"), 2u);
-    EXPECT_EQ(limiter.total(), 4u) << "the refused one holds an overall slot while it is told 429";
+    EXPECT_EQ(limiter.total(), 3u) << "the refused one holds no overall place";
 }
 
 TEST(ConnectionLimiter, ReleaseFreesThePlace) {
@@ -22,7 +22,8 @@ TEST(ConnectionLimiter, ReleaseFreesThePlace) {
     EXPECT_EQ(limiter.admit("a"), Outcome::admitted);
     EXPECT_EQ(limiter.admit("a"), Outcome::over_per_ip);
     limiter.release("a", Outcome::over_per_ip);
-    EXPECT_EQ(limiter.for_ip("a"), 1u);
+    EXPECT_EQ(limiter.for_ip("a"), 1u) << "a refusal counted nothing and releases nothing";
+    EXPECT_EQ(limiter.total(), 1u);
     limiter.release("a", Outcome::admitted);
     EXPECT_EQ(limiter.for_ip("a"), 0u);
     EXPECT_EQ(limiter.total(), 0u);
@@ -38,6 +39,18 @@ TEST(ConnectionLimiter, OverallCapRefusesEveryone) {
     EXPECT_EQ(limiter.total(), 2u) << "an uncounted refusal releases nothing";
     limiter.release("a", Outcome::admitted);
     EXPECT_EQ(limiter.admit("c"), Outcome::admitted);
+}
+
+// One address at its cap, however often it tries, leaves the rest of the overall cap to others.
+TEST(ConnectionLimiter, AnAddressAtItsCapLeavesTheRestToOthers) {
+    ConnectionLimiter limiter(4, 2);
+    EXPECT_EQ(limiter.admit("attacker"), Outcome::admitted);
+    EXPECT_EQ(limiter.admit("attacker"), Outcome::admitted);
+    for (int i = 0; i < 2000; ++i) EXPECT_EQ(limiter.admit("attacker"), Outcome::over_per_ip);
+    EXPECT_EQ(limiter.total(), 2u);
+    EXPECT_EQ(limiter.admit("b"), Outcome::admitted);
+    EXPECT_EQ(limiter.admit("c"), Outcome::admitted);
+    EXPECT_EQ(limiter.admit("d"), Outcome::over_total) << "the overall cap still holds";
 }
 
 TEST(ConnectionLimiter, UnknownReleasesAreHarmless) {

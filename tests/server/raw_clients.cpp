@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <memory>
 #include <stdexcept>
 #include <thread>
@@ -16,10 +17,21 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// A connected loopback socket; every blocking call on it gives up after a second.
+// A connected loopback socket (from `source`, a 127.x address); every blocking call on it gives up
+// after a second.
 struct Socket {
     int fd = -1;
-    explicit Socket(std::uint16_t port) : fd(::socket(AF_INET, SOCK_STREAM, 0)) {
+    explicit Socket(std::uint16_t port, const char* source = "127.0.0.1") : fd(::socket(AF_INET, SOCK_STREAM, 0)) {
+        // A server that closes at accept makes OpenSSL's first write raise SIGPIPE: an error here.
+        static const bool sigpipe_ignored = std::signal(SIGPIPE, SIG_IGN) != SIG_ERR;
+        (void)sigpipe_ignored;
+        sockaddr_in from{};
+        from.sin_family = AF_INET;
+        if (::inet_pton(AF_INET, source, &from.sin_addr) != 1 ||
+            ::bind(fd, reinterpret_cast<sockaddr*>(&from), sizeof from) != 0) {
+            ::close(fd);
+            throw std::runtime_error(std::string("cannot bind to ") + source);
+        }
         sockaddr_in address{};
         address.sin_family = AF_INET;
         address.sin_port = htons(port);
@@ -93,9 +105,9 @@ RawOutcome silent_tcp(std::uint16_t port, std::chrono::milliseconds timeout) {
 }
 
 RawOutcome tls_trickle(std::uint16_t port, const std::vector<std::string>& chunks,
-                       std::chrono::milliseconds gap, std::chrono::milliseconds timeout) {
+                       std::chrono::milliseconds gap, std::chrono::milliseconds timeout, const char* source) {
     const auto start = Clock::now();
-    Socket socket(port);
+    Socket socket(port, source);
     Ctx ctx = client_context();
     Tls tls(SSL_new(ctx.get()), SSL_free);
     SSL_set_fd(tls.get(), socket.fd);

@@ -25,9 +25,10 @@ struct RawOutcome {
 RawOutcome silent_tcp(std::uint16_t port, std::chrono::milliseconds timeout);
 
 // TLS, then writes `chunks` one by one with `gap` between them (stopping if the server closes),
-// then waits for the close until `timeout` after connecting.
+// then waits for the close until `timeout` after connecting; from the loopback address `source`.
 RawOutcome tls_trickle(std::uint16_t port, const std::vector<std::string>& chunks,
-                       std::chrono::milliseconds gap, std::chrono::milliseconds timeout);
+                       std::chrono::milliseconds gap, std::chrono::milliseconds timeout,
+                       const char* source = "127.0.0.1");
 
 // Whether a TLS handshake succeeds with a client context shaped by `configure`
 // (the context has security level 0, so refusals come from the server, not our client).
