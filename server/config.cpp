@@ -160,6 +160,8 @@ std::map<std::string_view, Setter> limit_setters() {
         {"--max-queued-messages", set_number(&Config::max_queued_messages, "--max-queued-messages", 8, kMany)},
         {"--max-connections", set_number(&Config::max_connections, "--max-connections", 1, kMany)},
         {"--max-connections-per-ip", set_number(&Config::max_connections_per_ip, "--max-connections-per-ip", 1, kMany)},
+        {"--max-handshakes", set_number(&Config::max_handshakes, "--max-handshakes", 1, kMany)},
+        {"--max-handshakes-per-ip", set_number(&Config::max_handshakes_per_ip, "--max-handshakes-per-ip", 1, kMany)},
         {"--max-rooms", set_number(&Config::max_rooms, "--max-rooms", 1, kMany)},
         {"--rate", set_number(&Config::message_rate, "--rate", 1, 100'000)},
         {"--burst", set_number(&Config::message_burst, "--burst", 1, 100'000)},
@@ -310,6 +312,10 @@ std::string limits_usage(const Config& d) {
            n(d.max_connections) + ")\n"
            "  --max-connections-per-ip N  open connections per client IP; more are closed at once, before TLS (default " +
            n(d.max_connections_per_ip) + ")\n"
+           "  --max-handshakes N       TLS handshakes under way overall; more are closed at once (default " +
+           n(d.max_handshakes) + ")\n"
+           "  --max-handshakes-per-ip N  TLS handshakes under way per client IP; more are closed at once\n"
+           "                           (default " + n(d.max_handshakes_per_ip) + ")\n"
            "  --max-rooms N            rooms at once; more get error server_full (default " + n(d.max_rooms) + ")\n"
            "  --rate N                 messages per second per peer, token bucket (default " + n(d.message_rate) + ")\n"
            "  --burst N                messages a peer may send at once (default " + n(d.message_burst) + ")\n"

@@ -59,6 +59,10 @@ struct Config {
     // Abuse limits. Per-IP is generous: homes and offices share one address behind NAT.
     std::size_t max_connections = 1024;
     std::size_t max_connections_per_ip = 32;
+    // TLS handshakes under way (each holds ~48 KiB until it completes or times out): overall, and
+    // per address, so that one address's slow handshakes leave room for everyone else's.
+    std::size_t max_handshakes = 256;
+    std::size_t max_handshakes_per_ip = 8;
     std::size_t max_rooms = 512;
     // Token bucket per WebSocket: trickle ICE sends bursts of dozens of candidates at once.
     double message_rate = 50;

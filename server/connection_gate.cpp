@@ -1,6 +1,8 @@
 #include "server/connection_gate.hpp"
 
 #include "server/connection_slot.hpp"
+
+#include <utility>
 #include "server/free_memory.hpp"
 #include "server/metrics.hpp"
 
@@ -17,11 +19,16 @@ ConnectionGate::Entry ConnectionGate::enter(const std::string& ip) {
     return {outcome, std::make_shared<ConnectionSlot>(shared_from_this(), ip)};
 }
 
-void ConnectionGate::leave(const std::string& ip) {
+void ConnectionGate::handshake_done(const std::string& ip) {
+    std::lock_guard lock(mutex_);
+    limiter_.handshake_done(ip);
+}
+
+void ConnectionGate::leave(const std::string& ip, bool in_handshake) {
     bool none_left = false;
     {
         std::lock_guard lock(mutex_);
-        limiter_.release(ip, ConnectionLimiter::Outcome::admitted);
+        limiter_.release(ip, ConnectionLimiter::Outcome::admitted, in_handshake);
         none_left = limiter_.total() == 0;
     }
     metrics_.connection_closed();
@@ -30,6 +37,10 @@ void ConnectionGate::leave(const std::string& ip) {
     if (none_left) release_free_memory();
 }
 
-ConnectionSlot::~ConnectionSlot() { gate_->leave(ip_); }
+void ConnectionSlot::handshake_done() {
+    if (std::exchange(in_handshake_, false)) gate_->handshake_done(ip_);
+}
+
+ConnectionSlot::~ConnectionSlot() { gate_->leave(ip_, in_handshake_); }
 
 }  // namespace p2p::relay

@@ -16,8 +16,7 @@ class Metrics;
 class ConnectionGate : public std::enable_shared_from_this<ConnectionGate> {
 public:
     // `metrics` must outlive the gate and every slot.
-    ConnectionGate(std::size_t max_total, std::size_t max_per_ip, Metrics& metrics)
-        : limiter_(max_total, max_per_ip), metrics_(metrics) {}
+    ConnectionGate(ConnectionLimiter::Caps caps, Metrics& metrics) : limiter_(caps), metrics_(metrics) {}
 
     // A slot for a connection from `ip` (outcome admitted), or none when a cap refuses it.
     struct Entry {
@@ -26,8 +25,9 @@ public:
     };
     Entry enter(const std::string& ip);
 
-    // Called by ~ConnectionSlot.
-    void leave(const std::string& ip);
+    // Called by ConnectionSlot::handshake_done and ~ConnectionSlot.
+    void handshake_done(const std::string& ip);
+    void leave(const std::string& ip, bool in_handshake);
 
 private:
     std::mutex mutex_;

@@ -20,10 +20,14 @@ public:
     ConnectionSlot& operator=(const ConnectionSlot&) = delete;
 
     const std::string& ip() const { return ip_; }
+    // The TLS handshake is over (or there is none): the connection no longer counts as one in its
+    // handshake. Once; from the connection's strand.
+    void handshake_done();
 
 private:
     std::shared_ptr<ConnectionGate> gate_;
     std::string ip_;
+    bool in_handshake_ = true;
 };
 
 }  // namespace p2p::relay

@@ -24,6 +24,7 @@ void HttpSession::run() {
 void HttpSession::on_handshake(beast::error_code ec) {
     // Browsers probing a self-signed certificate often drop the first connection: a metric, no log.
     if (ec) return state_->metrics().handshake_failed();
+    slot_->handshake_done();
     do_read();
 }
 

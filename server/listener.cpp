@@ -57,6 +57,10 @@ void Listener::start_session(tcp::socket socket) {
         state_->metrics().rejected(Rejection::per_ip);  // no log line: one address could flood it
         return;  // the socket closes as it goes out of scope
     }
+    if (outcome == ConnectionLimiter::Outcome::over_handshakes) {
+        state_->metrics().rejected(Rejection::handshakes);
+        return;
+    }
     if (!slot) {
         state_->metrics().rejected(Rejection::max_connections);
         log(LogLevel::warn, "connection cap reached; closing a new connection", {{"ip", ip}});

@@ -7,7 +7,7 @@ namespace {
 
 constexpr std::array<std::string_view, static_cast<std::size_t>(Rejection::kCount)> kRejectionNames{
     "origin", "rate_limited", "per_ip", "max_connections", "max_rooms", "room_full", "bad_room",
-    "too_large", "binary", "slow_reader", "idle_timeout", "request_timeout", "unavailable"};
+    "too_large", "binary", "slow_reader", "idle_timeout", "request_timeout", "unavailable", "handshakes"};
 
 // The error codes the relay sends; the last slot counts anything else.
 constexpr std::array<std::string_view, 10> kErrorCodeNames{

@@ -14,7 +14,7 @@ namespace p2p::relay {
 // Why the relay refused or dropped a connection or a peer.
 enum class Rejection {
     origin, rate_limited, per_ip, max_connections, max_rooms, room_full, bad_room, too_large,
-    binary, slow_reader, idle_timeout, request_timeout, unavailable, kCount
+    binary, slow_reader, idle_timeout, request_timeout, unavailable, handshakes, kCount
 };
 std::string_view rejection_name(Rejection reason);
 

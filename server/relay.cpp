@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "server/certificate_store.hpp"
+#include "server/connection_slot.hpp"
 #include "server/host_addresses.hpp"
 #include "server/http_session.hpp"
 #include "server/listener.hpp"
@@ -90,6 +91,7 @@ std::shared_ptr<Listener> Relay::make_redirect_listener() {
     return std::make_shared<Listener>(
         io_, endpoint_of(config_, *config_.http_redirect_port), state_,
         [this](tcp::socket&& socket, std::shared_ptr<ConnectionSlot> slot) {
+            slot->handshake_done();  // plain HTTP: no handshake to wait for
             std::make_shared<RedirectSession>(std::move(socket), state_, std::move(slot),
                                               listener_->local_endpoint().port())
                 ->run();

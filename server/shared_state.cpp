@@ -17,8 +17,10 @@ std::shared_ptr<const std::string> shared_text(std::string text) {
 
 SharedState::SharedState(Config config)
     : config_(std::move(config)),
-      gate_(std::make_shared<ConnectionGate>(config_.max_connections, config_.max_connections_per_ip,
-                                             metrics_)),
+      gate_(std::make_shared<ConnectionGate>(
+          ConnectionLimiter::Caps{config_.max_connections, config_.max_connections_per_ip, config_.max_handshakes,
+                                  config_.max_handshakes_per_ip},
+          metrics_)),
       credentials_(turn_ttl(config_.ice)) {}
 
 SharedState::~SharedState() = default;

@@ -99,6 +99,8 @@ TEST(Options, RejectsUnsafeLimits) {
     expect_failure({"--max-message-bytes", "100"}, "--max-message-bytes");
     expect_failure({"--max-message-bytes", "999999999"}, "--max-message-bytes");
     expect_failure({"--max-connections", "0"}, "--max-connections");
+    expect_failure({"--max-handshakes", "0"}, "--max-handshakes");
+    expect_failure({"--max-handshakes-per-ip", "x"}, "--max-handshakes-per-ip");
     expect_failure({"--rate", "0"}, "--rate");
     expect_failure({"--http-timeout", "x"}, "--http-timeout");
     expect_failure({"--allowed-origin", "evil.example"}, "--allowed-origin");
@@ -133,7 +135,8 @@ TEST(Options, UsageListsEveryFlagWithDefaults) {
     for (const char* flag : {"--address", "--port", "--cert", "--key", "--web-root", "--state-dir",
                              "--threads", "--help", "0.0.0.0", "8443", "/var/state-here",
                              "--max-message-bytes", "--max-header-bytes", "--max-queued-bytes",
-                             "--max-queued-messages", "--max-connections", "--max-connections-per-ip",
+                             "--max-queued-messages", "--max-connections", "--max-connections-per-ip", "--max-handshakes",
+                             "--max-handshakes-per-ip",
                              "--max-rooms", "--rate", "--burst", "--handshake-timeout", "--http-timeout",
                              "--idle-timeout", "--page-ping", "--page-pong-deadline", "--resume-window", "(default 60)", "--allowed-origin", "--http-redirect-port", "--log-level",
                              "65536", "(default 20)", "(default 32)", "(default 50)", "(default 200)"}) {

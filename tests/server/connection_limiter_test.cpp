@@ -8,7 +8,7 @@ namespace {
 using Outcome = ConnectionLimiter::Outcome;
 
 TEST(ConnectionLimiter, PerIpCapRefusesOnlyThatIp) {
-    ConnectionLimiter limiter(100, 2);
+    ConnectionLimiter limiter({100, 2});
     EXPECT_EQ(limiter.admit("10.0.0.1"), Outcome::admitted);
     EXPECT_EQ(limiter.admit("10.0.0.1"), Outcome::admitted);
     EXPECT_EQ(limiter.admit("10.0.0.1"), Outcome::over_per_ip);
@@ -18,7 +18,7 @@ TEST(ConnectionLimiter, PerIpCapRefusesOnlyThatIp) {
 }
 
 TEST(ConnectionLimiter, ReleaseFreesThePlace) {
-    ConnectionLimiter limiter(100, 1);
+    ConnectionLimiter limiter({100, 1});
     EXPECT_EQ(limiter.admit("a"), Outcome::admitted);
     EXPECT_EQ(limiter.admit("a"), Outcome::over_per_ip);
     limiter.release("a", Outcome::over_per_ip);
@@ -31,7 +31,7 @@ TEST(ConnectionLimiter, ReleaseFreesThePlace) {
 }
 
 TEST(ConnectionLimiter, OverallCapRefusesEveryone) {
-    ConnectionLimiter limiter(2, 5);
+    ConnectionLimiter limiter({2, 5});
     EXPECT_EQ(limiter.admit("a"), Outcome::admitted);
     EXPECT_EQ(limiter.admit("b"), Outcome::admitted);
     EXPECT_EQ(limiter.admit("c"), Outcome::over_total);
@@ -43,7 +43,7 @@ TEST(ConnectionLimiter, OverallCapRefusesEveryone) {
 
 // One address at its cap, however often it tries, leaves the rest of the overall cap to others.
 TEST(ConnectionLimiter, AnAddressAtItsCapLeavesTheRestToOthers) {
-    ConnectionLimiter limiter(4, 2);
+    ConnectionLimiter limiter({4, 2});
     EXPECT_EQ(limiter.admit("attacker"), Outcome::admitted);
     EXPECT_EQ(limiter.admit("attacker"), Outcome::admitted);
     for (int i = 0; i < 2000; ++i) EXPECT_EQ(limiter.admit("attacker"), Outcome::over_per_ip);
@@ -53,8 +53,39 @@ TEST(ConnectionLimiter, AnAddressAtItsCapLeavesTheRestToOthers) {
     EXPECT_EQ(limiter.admit("d"), Outcome::over_total) << "the overall cap still holds";
 }
 
+// Connections still in their TLS handshake count against caps of their own, overall and per
+// address: one address's slow handshakes leave the others room to start theirs.
+TEST(ConnectionLimiter, HandshakesUnderWayAreBoundedPerAddress) {
+    ConnectionLimiter limiter({100, 50, 100, 2});
+    EXPECT_EQ(limiter.admit("a"), Outcome::admitted);
+    EXPECT_EQ(limiter.admit("a"), Outcome::admitted);
+    EXPECT_EQ(limiter.admit("a"), Outcome::over_handshakes);
+    EXPECT_EQ(limiter.admit("b"), Outcome::admitted) << "another address starts its own";
+    EXPECT_EQ(limiter.total(), 3u) << "the refused one counts nowhere";
+    limiter.handshake_done("a");
+    EXPECT_EQ(limiter.handshakes_for_ip("a"), 1u);
+    EXPECT_EQ(limiter.admit("a"), Outcome::admitted) << "a finished handshake makes room";
+    EXPECT_EQ(limiter.for_ip("a"), 3u);
+}
+
+TEST(ConnectionLimiter, HandshakesUnderWayAreBoundedOverall) {
+    ConnectionLimiter limiter({100, 50, 2, 8});
+    EXPECT_EQ(limiter.admit("a"), Outcome::admitted);
+    EXPECT_EQ(limiter.admit("b"), Outcome::admitted);
+    EXPECT_EQ(limiter.admit("c"), Outcome::over_handshakes);
+    limiter.release("a", Outcome::admitted, true);  // it timed out in its handshake
+    EXPECT_EQ(limiter.handshakes(), 1u);
+    EXPECT_EQ(limiter.admit("c"), Outcome::admitted);
+    limiter.handshake_done("b");
+    limiter.handshake_done("b");  // a second report changes nothing
+    EXPECT_EQ(limiter.handshakes(), 1u);
+    limiter.release("b", Outcome::admitted, false);
+    EXPECT_EQ(limiter.total(), 1u);
+    EXPECT_EQ(limiter.handshakes(), 1u) << "c is still in its handshake";
+}
+
 TEST(ConnectionLimiter, UnknownReleasesAreHarmless) {
-    ConnectionLimiter limiter(2, 2);
+    ConnectionLimiter limiter({2, 2});
     limiter.release("nobody", Outcome::admitted);
     EXPECT_EQ(limiter.total(), 0u);
     EXPECT_EQ(limiter.admit("a"), Outcome::admitted);

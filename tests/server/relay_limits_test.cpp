@@ -2,6 +2,7 @@
 // stop reading, oversized messages; each against a relay started with small limits.
 #include <gtest/gtest.h>
 
+#include <future>
 #include <iostream>
 #include <thread>
 
@@ -61,6 +62,26 @@ TEST(RelayLimits, ConnectionsPerIpOverTheCapAreClosedBeforeTlsAndOthersStillGetI
     std::this_thread::sleep_for(300ms);  // the relay notices the close
     EXPECT_EQ(https_request(relay.port(), http::verb::get, "/healthz").result(), http::status::ok)
         << "a closed connection gives its place back";
+}
+
+// Connections that never finish their TLS handshake (each holds ~48 KiB until its timeout, 1 s
+// here): one address may keep only so many under way; the next from it is closed at accept, while
+// another address still completes its own, and the first gets in again once they time out.
+TEST(RelayLimits, HandshakesUnderWayPerAddressAreBounded) {
+    TempDir dir;
+    RelayProcess relay(loopback_args_with(dir.path(), {"--max-handshakes-per-ip", "2", "--handshake-timeout", "1"}));
+    auto silent = [&] { return std::async(std::launch::async, [&] { return silent_tcp(relay.port(), 4s); }); };
+    auto first = silent();
+    auto second = silent();
+    std::this_thread::sleep_for(300ms);  // both accepted, both in their handshake
+    EXPECT_FALSE(tls_handshake_succeeds(relay.port(), [](SSL_CTX*) {})) << "a third from the same address";
+    const std::string get = "GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+    RawOutcome other = tls_trickle(relay.port(), {get}, 0ms, 3s, "127.0.0.2");
+    EXPECT_NE(other.received.find("p2p_relay_rejected_total{reason=\"handshakes\"} 1"), std::string::npos)
+        << other.received;
+    EXPECT_TRUE(first.get().closed_after.has_value()) << "the handshake timeout closes it";
+    EXPECT_TRUE(second.get().closed_after.has_value());
+    EXPECT_TRUE(tls_handshake_succeeds(relay.port(), [](SSL_CTX*) {})) << "their places are free again";
 }
 
 TEST(RelayLimits, ConnectionsOverTheOverallCapAreClosedAtOnce) {
