@@ -62,7 +62,7 @@ struct Config {
     // TLS handshakes under way (each holds ~48 KiB until it completes or times out): overall, and
     // per address, so that one address's slow handshakes leave room for everyone else's.
     std::size_t max_handshakes = 256;
-    std::size_t max_handshakes_per_ip = 8;
+    std::size_t max_handshakes_per_ip = 16;  // a page load opens up to 6 at once per tab
     std::size_t max_rooms = 512;
     // Token bucket per WebSocket: trickle ICE sends bursts of dozens of candidates at once.
     double message_rate = 50;

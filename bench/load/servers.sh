@@ -19,6 +19,7 @@ server_command() {
     relay) echo "$RELAY_BIN --address 127.0.0.1 --port 0 --threads 1 --cert $dir/cert.pem --key $dir/key.pem" \
                 "--web-root $dir --state-dir $dir/state --log-level warn --rate 100000 --burst 100000" \
                 "--max-connections 1000000 --max-connections-per-ip 1000000 --max-rooms 1000000" \
+                "--max-handshakes 1000000 --max-handshakes-per-ip 1000000" \
                 "--max-queued-messages 1000000 --idle-timeout 30" ;;
     echo) echo "$ECHO_BIN --address 127.0.0.1 --port 0 --threads 1 --cert $dir/cert.pem --key $dir/key.pem" ;;
     node|node-seed) echo "node $NODE_RELAY_DIR/server.js --address 127.0.0.1 --port 0 --cert $dir/cert.pem --key $dir/key.pem --static $dir" ;;

@@ -40,6 +40,8 @@ std::vector<std::string> lifting_flags() {
     return supported_flags(help.out + help.err, {
                                                     {"--max-connections", "8192"},
                                                     {"--max-connections-per-ip", "8192"},
+                                                    {"--max-handshakes", "8192"},
+                                                    {"--max-handshakes-per-ip", "8192"},
                                                     {"--max-rooms", "4096"},
                                                     {"--rate", "1000"},
                                                     {"--burst", "1000"},
