@@ -1,10 +1,10 @@
 #include "server/connection_gate.hpp"
 
 #include "server/connection_slot.hpp"
-
-#include <utility>
 #include "server/free_memory.hpp"
 #include "server/metrics.hpp"
+
+#include <utility>
 
 namespace p2p::relay {
 
@@ -28,7 +28,7 @@ void ConnectionGate::leave(const std::string& ip, bool in_handshake) {
     bool none_left = false;
     {
         std::lock_guard lock(mutex_);
-        limiter_.release(ip, ConnectionLimiter::Outcome::admitted, in_handshake);
+        limiter_.release(ip, in_handshake);
         none_left = limiter_.total() == 0;
     }
     metrics_.connection_closed();

@@ -25,8 +25,7 @@ void ConnectionLimiter::handshake_done(const std::string& ip) {
     --handshakes_;
 }
 
-void ConnectionLimiter::release(const std::string& ip, Outcome outcome, bool in_handshake) {
-    if (outcome != Outcome::admitted) return;
+void ConnectionLimiter::release(const std::string& ip, bool in_handshake) {
     auto found = per_ip_.find(ip);
     if (found == per_ip_.end() || found->second.open == 0) return;
     if (in_handshake && found->second.in_handshake > 0) {

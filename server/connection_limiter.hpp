@@ -30,9 +30,9 @@ public:
     // The admitted connection from `ip` finished its TLS handshake.
     void handshake_done(const std::string& ip);
 
-    // Undoes one admit() that returned admitted (the refusals counted nothing, so they are ignored);
+    // Undoes one admit() that returned admitted (a refusal counted nothing, so has nothing to undo);
     // `in_handshake`: it ended before handshake_done().
-    void release(const std::string& ip, Outcome outcome, bool in_handshake = false);
+    void release(const std::string& ip, bool in_handshake = false);
 
     std::size_t total() const { return total_; }
     std::size_t for_ip(const std::string& ip) const;

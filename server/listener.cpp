@@ -5,6 +5,20 @@
 #include "server/shared_state.hpp"
 
 namespace p2p::relay {
+namespace {
+
+// What /metrics counts for a connection the gate refused.
+Rejection rejection_for(ConnectionLimiter::Outcome outcome) {
+    switch (outcome) {
+        case ConnectionLimiter::Outcome::over_per_ip: return Rejection::per_ip;
+        case ConnectionLimiter::Outcome::over_handshakes: return Rejection::handshakes;
+        case ConnectionLimiter::Outcome::over_total:
+        case ConnectionLimiter::Outcome::admitted: break;  // admitted never reaches here
+    }
+    return Rejection::max_connections;
+}
+
+}  // namespace
 
 Listener::Listener(net::io_context& io, const tcp::endpoint& endpoint, std::shared_ptr<SharedState> state,
                    StartSession start)
@@ -53,18 +67,14 @@ void Listener::start_session(tcp::socket socket) {
     auto [outcome, slot] = state_->gate().enter(ip);
     // Refused here, before TLS: a refusal costs no handshake, so an address that keeps opening
     // connections costs the relay an accept and a close each, and holds nothing.
-    if (outcome == ConnectionLimiter::Outcome::over_per_ip) {
-        state_->metrics().rejected(Rejection::per_ip);  // no log line: one address could flood it
-        return;  // the socket closes as it goes out of scope
-    }
-    if (outcome == ConnectionLimiter::Outcome::over_handshakes) {
-        state_->metrics().rejected(Rejection::handshakes);
-        return;
-    }
     if (!slot) {
-        state_->metrics().rejected(Rejection::max_connections);
-        log(LogLevel::warn, "connection cap reached; closing a new connection", {{"ip", ip}});
-        return;
+        const Rejection reason = rejection_for(outcome);
+        state_->metrics().rejected(reason);
+        // Only the overall cap is logged: the per-address refusals are one address's to flood.
+        if (reason == Rejection::max_connections) {
+            log(LogLevel::warn, "connection cap reached; closing a new connection", {{"ip", ip}});
+        }
+        return;  // the socket closes as it goes out of scope
     }
     start_(std::move(socket), std::move(slot));
 }

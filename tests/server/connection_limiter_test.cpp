@@ -21,10 +21,9 @@ TEST(ConnectionLimiter, ReleaseFreesThePlace) {
     ConnectionLimiter limiter({100, 1});
     EXPECT_EQ(limiter.admit("a"), Outcome::admitted);
     EXPECT_EQ(limiter.admit("a"), Outcome::over_per_ip);
-    limiter.release("a", Outcome::over_per_ip);
-    EXPECT_EQ(limiter.for_ip("a"), 1u) << "a refusal counted nothing and releases nothing";
+    EXPECT_EQ(limiter.for_ip("a"), 1u) << "a refusal counted nothing";
     EXPECT_EQ(limiter.total(), 1u);
-    limiter.release("a", Outcome::admitted);
+    limiter.release("a");
     EXPECT_EQ(limiter.for_ip("a"), 0u);
     EXPECT_EQ(limiter.total(), 0u);
     EXPECT_EQ(limiter.admit("a"), Outcome::admitted);
@@ -35,9 +34,8 @@ TEST(ConnectionLimiter, OverallCapRefusesEveryone) {
     EXPECT_EQ(limiter.admit("a"), Outcome::admitted);
     EXPECT_EQ(limiter.admit("b"), Outcome::admitted);
     EXPECT_EQ(limiter.admit("c"), Outcome::over_total);
-    limiter.release("c", Outcome::over_total);
-    EXPECT_EQ(limiter.total(), 2u) << "an uncounted refusal releases nothing";
-    limiter.release("a", Outcome::admitted);
+    EXPECT_EQ(limiter.total(), 2u) << "the refusal counted nothing";
+    limiter.release("a");
     EXPECT_EQ(limiter.admit("c"), Outcome::admitted);
 }
 
@@ -73,20 +71,20 @@ TEST(ConnectionLimiter, HandshakesUnderWayAreBoundedOverall) {
     EXPECT_EQ(limiter.admit("a"), Outcome::admitted);
     EXPECT_EQ(limiter.admit("b"), Outcome::admitted);
     EXPECT_EQ(limiter.admit("c"), Outcome::over_handshakes);
-    limiter.release("a", Outcome::admitted, true);  // it timed out in its handshake
+    limiter.release("a", true);  // it timed out in its handshake
     EXPECT_EQ(limiter.handshakes(), 1u);
     EXPECT_EQ(limiter.admit("c"), Outcome::admitted);
     limiter.handshake_done("b");
     limiter.handshake_done("b");  // a second report changes nothing
     EXPECT_EQ(limiter.handshakes(), 1u);
-    limiter.release("b", Outcome::admitted, false);
+    limiter.release("b", false);
     EXPECT_EQ(limiter.total(), 1u);
     EXPECT_EQ(limiter.handshakes(), 1u) << "c is still in its handshake";
 }
 
 TEST(ConnectionLimiter, UnknownReleasesAreHarmless) {
     ConnectionLimiter limiter({2, 2});
-    limiter.release("nobody", Outcome::admitted);
+    limiter.release("nobody");
     EXPECT_EQ(limiter.total(), 0u);
     EXPECT_EQ(limiter.admit("a"), Outcome::admitted);
 }
