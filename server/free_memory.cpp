@@ -14,4 +14,13 @@ void release_free_memory() {
 #endif
 }
 
+std::optional<std::uint64_t> heap_in_use_bytes() {
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+    const struct mallinfo2 info = mallinfo2();
+    return static_cast<std::uint64_t>(info.uordblks) + static_cast<std::uint64_t>(info.hblkhd);
+#else
+    return std::nullopt;
+#endif
+}
+
 }  // namespace p2p::relay

@@ -89,7 +89,10 @@ void HttpSession::upgrade(Request request) {
         return send(text_response(http::status::bad_request, choice.error, request));
     }
     beast::get_lowest_layer(stream_).expires_never();
-    std::make_shared<WebsocketSession>(std::move(stream_), state_, std::move(choice), std::move(slot_))
+    // Not make_shared: the keep-alive wheel keeps a weak_ptr to each session until the session's
+    // slot comes round, up to an idle timeout after it closed. With make_shared that weak_ptr would
+    // keep the whole session's memory (~450 B) allocated meanwhile; this way only the control block.
+    std::shared_ptr<WebsocketSession>(new WebsocketSession(std::move(stream_), state_, std::move(choice), std::move(slot_)))
         ->run(std::move(request));
 }
 

@@ -1,5 +1,6 @@
 #include "server/metrics.hpp"
 
+#include "server/free_memory.hpp"
 #include "shared/messages.hpp"
 
 namespace p2p::relay {
@@ -54,13 +55,14 @@ void Metrics::rejected(Rejection reason) {
 
 MetricsSnapshot Metrics::snapshot(std::uint64_t peers, std::uint64_t rooms) const {
     MetricsSnapshot out{accepting_, load(connections_open_), load(connections_total_), peers, rooms,
-                        load(messages_relayed_), load(bytes_relayed_), load(handshake_failures_), {}, {}, {}};
+                        load(messages_relayed_), load(bytes_relayed_), load(handshake_failures_), {}, {}, {}, {}};
     for (std::size_t i = 0; i < errors_.size(); ++i) out.errors_by_code.emplace_back(kErrorCodeNames[i], load(errors_[i]));
     for (std::size_t i = 0; i < rejected_.size(); ++i) {
         out.rejected_by_reason.emplace_back(kRejectionNames[i], load(rejected_[i]));
     }
     constexpr std::array<std::string_view, 3> kSeatOutcomes{"held", "resumed", "expired"};
     for (std::size_t i = 0; i < seats_.size(); ++i) out.seats_by_outcome.emplace_back(kSeatOutcomes[i], load(seats_[i]));
+    out.heap_in_use_bytes = heap_in_use_bytes();
     return out;
 }
 

@@ -4,6 +4,7 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -32,6 +33,8 @@ struct MetricsSnapshot {
     std::vector<std::pair<std::string_view, std::uint64_t>> rejected_by_reason;
     // Seats of lost pages: held for the resume window, taken back by their page, or freed at its end.
     std::vector<std::pair<std::string_view, std::uint64_t>> seats_by_outcome;
+    // Heap the relay holds (server/free_memory.hpp), where the C library can say.
+    std::optional<std::uint64_t> heap_in_use_bytes;
 };
 
 // The relay's counters; every method is thread-safe and wait-free.

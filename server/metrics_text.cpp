@@ -42,6 +42,11 @@ std::string render_metrics(const MetricsSnapshot& s) {
     labelled(out, "seats_total", "outcome",
              "Seats of pages whose socket died: held for the resume window, resumed by the page, expired.",
              s.seats_by_outcome);
+    if (s.heap_in_use_bytes) {
+        metric(out, "heap_in_use_bytes", "gauge",
+               "Heap bytes allocated and not freed (glibc mallinfo2), whether or not freed pages went back.",
+               *s.heap_in_use_bytes);
+    }
     return out;
 }
 

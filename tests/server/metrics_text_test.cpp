@@ -60,7 +60,15 @@ TEST(MetricsText, EveryLineIsValidExpositionFormat) {
         }
         EXPECT_TRUE(std::regex_match(line, help) || std::regex_match(line, sample_line)) << line;
     }
-    EXPECT_EQ(types, 11);
+    EXPECT_EQ(types, sample().heap_in_use_bytes ? 12 : 11);
+}
+
+TEST(MetricsText, HeapInUseShowsOnlyWhenKnown) {
+    MetricsSnapshot snapshot = sample();
+    snapshot.heap_in_use_bytes = 123456;
+    EXPECT_NE(render_metrics(snapshot).find("p2p_relay_heap_in_use_bytes 123456\n"), std::string::npos);
+    snapshot.heap_in_use_bytes.reset();
+    EXPECT_EQ(render_metrics(snapshot).find("heap_in_use"), std::string::npos) << "no made-up zero";
 }
 
 TEST(MetricsText, ShuttingDownShowsInAccepting) {
