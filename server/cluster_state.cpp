@@ -5,16 +5,13 @@
 #include "server/log.hpp"
 #include "server/redis_value.hpp"
 #include "server/shared_state.hpp"
+#include "server/shared_text.hpp"
 #include "server/turn_credentials.hpp"
 #include "server/websocket_session.hpp"
 #include "shared/codec.hpp"
 
 namespace p2p::relay {
 namespace {
-
-std::shared_ptr<const std::string> shared_text(std::string text) {
-    return std::make_shared<const std::string>(std::move(text));
-}
 
 std::vector<ClusterMember> parse_members(std::string_view text) {
     std::vector<ClusterMember> members;

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "shared/ascii.hpp"
+
 namespace p2p::relay {
 namespace {
 
@@ -22,7 +24,7 @@ bool needs_quotes(std::string_view value) {
 }
 
 // Quotes and escapes so a hostile room name or error text cannot forge a field or a new line.
-std::string quoted(std::string_view value) {
+std::string quote_for_log(std::string_view value) {
     std::string out = "\"";
     for (char c : value) {
         if (c == '"' || c == '\\') {
@@ -30,8 +32,7 @@ std::string quoted(std::string_view value) {
             out += c;
         } else if (static_cast<unsigned char>(c) < 0x20) {
             out += "\\x";
-            out += "0123456789abcdef"[(c >> 4) & 0xf];
-            out += "0123456789abcdef"[c & 0xf];
+            ascii::append_hex(out, static_cast<std::uint8_t>(c));
         } else {
             out += c;
         }
@@ -67,12 +68,12 @@ std::string_view log_level_name(LogLevel level) { return kLevelNames[static_cast
 std::string format_log_line(std::string_view timestamp, LogLevel level, std::string_view message,
                             const LogFields& fields) {
     std::string line = "ts=" + std::string(timestamp) + " level=" + std::string(log_level_name(level)) +
-                       " msg=" + quoted(message);
+                       " msg=" + quote_for_log(message);
     for (const auto& [key, value] : fields) {
         line += ' ';
         line += key;
         line += '=';
-        line += needs_quotes(value) ? quoted(value) : value;
+        line += needs_quotes(value) ? quote_for_log(value) : value;
     }
     return line + "\n";
 }

@@ -3,17 +3,11 @@
 #include "server/cluster_state.hpp"
 #include "server/keep_alive.hpp"
 #include "server/log.hpp"
+#include "server/shared_text.hpp"
 #include "server/websocket_session.hpp"
 #include "shared/codec.hpp"
 
 namespace p2p::relay {
-namespace {
-
-std::shared_ptr<const std::string> shared_text(std::string text) {
-    return std::make_shared<const std::string>(std::move(text));
-}
-
-}  // namespace
 
 SharedState::SharedState(Config config)
     : config_(std::move(config)),

@@ -3,6 +3,7 @@
 #include "server/connection_slot.hpp"
 #include "server/keep_alive.hpp"
 #include "server/shared_state.hpp"
+#include "server/shared_text.hpp"
 #include "shared/codec.hpp"
 
 namespace p2p::relay {
@@ -12,10 +13,6 @@ namespace {
 bool is_normal_end(const beast::error_code& ec) {
     return ec == websocket::error::closed || ec == net::error::operation_aborted ||
            ec == net::error::eof || ec == beast::error::timeout || ec == ssl::error::stream_truncated;
-}
-
-std::shared_ptr<const std::string> shared_text(std::string text) {
-    return std::make_shared<const std::string>(std::move(text));
 }
 
 // What an ended read says about the page. An end its side said (a close frame, a FIN, a reset)

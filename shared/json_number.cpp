@@ -2,8 +2,12 @@
 
 #include <cstddef>
 
+#include "shared/ascii.hpp"
+
 namespace p2p {
 namespace {
+
+using ascii::is_digit;
 
 // The smallest magnitude that rounds to infinity as a double, 2^1024 - 2^970 (halfway between
 // DBL_MAX and 2^1024; ties round to even, which is 2^1024), all 309 decimal digits of it.
@@ -12,8 +16,6 @@ constexpr std::string_view kOverflowThreshold =
     "9633028641669288791094655554785194040263065748867150582068190890200070838367627385484581771153176447"
     "5730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904"
     "174497792";
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // A number token taken apart: its significant digits and where the decimal point sits.
 struct DecimalParts {

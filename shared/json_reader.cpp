@@ -4,14 +4,14 @@
 #include <array>
 #include <charconv>
 
+#include "shared/ascii.hpp"
 #include "shared/utf8.hpp"
 
 namespace p2p {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-bool is_hex_digit(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+using ascii::is_digit;
+using ascii::is_hex_digit;
 
 bool is_whitespace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 

@@ -1,18 +1,14 @@
 #include "shared/json_string.hpp"
 
+#include "shared/ascii.hpp"
+
 namespace p2p {
 namespace {
-
-std::uint32_t hex_digit_value(char c) {
-    if (c >= '0' && c <= '9') return static_cast<std::uint32_t>(c - '0');
-    if (c >= 'a' && c <= 'f') return static_cast<std::uint32_t>(c - 'a' + 10);
-    return static_cast<std::uint32_t>(c - 'A' + 10);
-}
 
 // The four hex digits at text[at..at+4), already checked by the reader.
 std::uint32_t four_hex_digits(std::string_view text, std::size_t at) {
     std::uint32_t value = 0;
-    for (std::size_t i = 0; i < 4; ++i) value = value * 16 + hex_digit_value(text[at + i]);
+    for (std::size_t i = 0; i < 4; ++i) value = value * 16 + static_cast<std::uint32_t>(ascii::hex_value(text[at + i]));
     return value;
 }
 

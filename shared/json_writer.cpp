@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "shared/ascii.hpp"
 #include "shared/utf8.hpp"
 
 namespace p2p {
@@ -103,10 +104,8 @@ std::size_t JsonWriter::write_special(std::string_view value, std::size_t at) {
 
 // \u00XX with lower-case hex digits, as nlohmann wrote it.
 void JsonWriter::escape_control(unsigned char byte) {
-    constexpr std::string_view hex = "0123456789abcdef";
     out_.append("\\u00");
-    out_.push_back(hex[byte >> 4]);
-    out_.push_back(hex[byte & 0xF]);
+    ascii::append_hex(out_, byte);
 }
 
 void JsonWriter::unsigned_number(std::uint64_t value) {

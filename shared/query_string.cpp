@@ -1,14 +1,9 @@
 #include "shared/query_string.hpp"
 
+#include "shared/ascii.hpp"
+
 namespace p2p {
 namespace {
-
-int hex_digit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
 
 }  // namespace
 
@@ -25,8 +20,8 @@ std::optional<std::string> percent_decode(std::string_view text, PlusSign plus) 
             continue;
         }
         if (i + 2 >= text.size()) return std::nullopt;
-        int high = hex_digit(text[i + 1]);
-        int low = hex_digit(text[i + 2]);
+        int high = ascii::hex_value(text[i + 1]);
+        int low = ascii::hex_value(text[i + 2]);
         if (high < 0 || low < 0) return std::nullopt;
         out += static_cast<char>(high * 16 + low);
         i += 2;

@@ -1,11 +1,11 @@
 #include "wasm/diagnostics_json.hpp"
 
 #include "wasm/connection_check.hpp"
+#include "shared/ascii.hpp"
 
 namespace p2p::client {
 
 std::string json_quote(std::string_view text) {
-    static constexpr char kHex[] = "0123456789abcdef";
     std::string out = "\"";
     for (char c : text) {
         auto byte = static_cast<unsigned char>(c);
@@ -14,8 +14,7 @@ std::string json_quote(std::string_view text) {
             out += c;
         } else if (byte < 0x20) {
             out += "\\u00";
-            out += kHex[byte >> 4];
-            out += kHex[byte & 15];
+            ascii::append_hex(out, byte);
         } else {
             out += c;  // UTF-8 passes through: JSON text is UTF-8
         }

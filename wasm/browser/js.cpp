@@ -1,5 +1,7 @@
 #include "wasm/browser/js.hpp"
 
+#include "shared/ascii.hpp"
+
 namespace p2p::client::js {
 
 std::string to_string(const val& v) {
@@ -30,9 +32,7 @@ std::string random_token() {
     val bytes = crypto.call<val>("getRandomValues", val::global("Uint8Array").new_(16));
     std::string out;
     for (int i = 0; i < 16; ++i) {
-        int byte = to_int(bytes[i], 0);
-        out += "0123456789abcdef"[byte >> 4];
-        out += "0123456789abcdef"[byte & 15];
+        ascii::append_hex(out, static_cast<std::uint8_t>(to_int(bytes[i], 0)));
     }
     return out;
 }
