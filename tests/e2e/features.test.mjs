@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { startRelay } from './lib/relay.mjs';
 import { openPage } from './lib/browser.mjs';
 import { useRelayAndBrowser } from './lib/suite.mjs';
-import { callUrl, closePages, openCall, waitSignallingOpen } from './lib/call.mjs';
+import { callUrl, chatBothWays, closePages, openCall, waitSignallingOpen } from './lib/call.mjs';
 import { expectRemoteVideoPlaying } from './lib/video.mjs';
 
 const env = useRelayAndBrowser();
@@ -112,14 +112,7 @@ describe('in-call features', () => {
     assert.match(codes[0], /^\d{3} \d{3}$/);
     assert.equal(codes[0], codes[1], 'both pages must show the same verification code');
 
-    await waitBody(pages.offer, 'chat', 'open');
-    await waitBody(pages.answer, 'chat', 'open');
-    await pages.offer.fill('#chat-input', 'hello from offer');
-    await pages.offer.locator('#chat-send').click();
-    await pages.answer.waitForFunction(() => /hello from offer/.test(document.getElementById('chat-log').innerText));
-    await pages.answer.fill('#chat-input', '来自应答方');
-    await pages.answer.press('#chat-input', 'Enter');
-    await pages.offer.waitForFunction(() => /来自应答方/.test(document.getElementById('chat-log').innerText));
+    await chatBothWays(pages);
 
     // Camera off: replaceTrack(null) on the sender, so the far side's decoded frames stop.
     await pages.offer.locator('#camera').click();

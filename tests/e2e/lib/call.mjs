@@ -28,3 +28,18 @@ export async function openCall(browser, origin, { room, answerFirst = false, off
 export async function closePages(...pages) {
   for (const page of pages) await page.context().close();
 }
+
+// Chat over the data channel, one message each way, as a person types it (Send, then Enter).
+export async function chatBothWays(pages, { fromOffer = 'hello from offer', fromAnswer = '来自应答方' } = {}) {
+  for (const page of [pages.offer, pages.answer]) {
+    await page.waitForSelector('body[data-chat="open"]', { timeout: 10000 });
+  }
+  const seen = (page, text) => page.waitForFunction(
+    (t) => document.getElementById('chat-log').innerText.includes(t), text, { timeout: 10000 });
+  await pages.offer.fill('#chat-input', fromOffer);
+  await pages.offer.locator('#chat-send').click();
+  await seen(pages.answer, fromOffer);
+  await pages.answer.fill('#chat-input', fromAnswer);
+  await pages.answer.press('#chat-input', 'Enter');
+  await seen(pages.offer, fromAnswer);
+}

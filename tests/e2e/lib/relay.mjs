@@ -1,5 +1,6 @@
 // Starts the real relay binary on a free loopback port and stops it again.
 import { spawn } from 'node:child_process';
+import { get as httpsGet } from 'node:https';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,4 +47,25 @@ export async function startRelay({ webRoot, extraArgs = [], port: fixedPort = 0,
       if (!givenStateDir) rmSync(stateDir, { recursive: true, force: true });
     },
   };
+}
+
+// The relay's /metrics as text, fetched from this process (loopback, the relay's own certificate).
+export function relayMetrics(origin) {
+  return new Promise((resolve, reject) => {
+    const request = httpsGet(`${origin}/metrics`, { rejectUnauthorized: false, timeout: 5000 }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => { body += chunk; });
+      response.on('end', () => resolve(body));
+    });
+    request.on('timeout', () => request.destroy(new Error('/metrics did not answer in 5 s')));
+    request.on('error', reject);
+  });
+}
+
+// One sample of a metrics text: `name` with its labels as written, e.g. 'p2p_relay_rejected_total{reason="per_ip"}'.
+export function metricValue(text, name) {
+  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+  if (!line) throw new Error(`/metrics has no ${name}`);
+  return Number(line.slice(name.length + 1));
 }
