@@ -44,7 +44,8 @@ struct Config {
     std::chrono::seconds http_timeout{30};                 // one whole request (slowloris)
     std::chrono::seconds tls_handshake_timeout{30};
     std::chrono::seconds websocket_handshake_timeout{30};
-    // Pings at half this; a peer silent for this long (pulled cable, frozen tab) is dropped.
+    // A peer silent this long (pulled cable, frozen tab) is dropped; it is pinged when an eighth is
+    // left (KeepAlive::ping_after).
     std::chrono::seconds websocket_idle_timeout{20};
     // The page's own check that its socket still reaches us (sent in "joined"): a Ping every
     // interval, and a socket that has not answered within the deadline is replaced. Browsers keep a

@@ -17,6 +17,9 @@ inline constexpr std::size_t kMaxRoomNameBytes = 64;
 // A peer message's "session": 1-64 of [A-Za-z0-9_.-] (our pages send "<page id>-<n>", ~12 bytes).
 inline constexpr std::size_t kMaxSessionIdBytes = 64;
 inline constexpr std::size_t kPeersPerRoom = 2;
+// A chat line on the call's data channel (peer to peer; wasm/data_message.hpp): longer ones are cut
+// by the sender and refused by the receiver, whichever build of the page each side runs.
+inline constexpr std::size_t kMaxChatBytes = 2000;
 inline constexpr const char* kDefaultRoom = "default";
 
 }  // namespace p2p

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "shared/limits.hpp"
+
 namespace p2p::client {
 
 struct DataMessage {
@@ -15,8 +17,7 @@ struct DataMessage {
     bool on = false;   // mic/camera only
 };
 
-inline constexpr std::size_t kMaxChatBytes = 2000;
-
+// A chat line is at most kMaxChatBytes (shared/limits.hpp), as both pages agree.
 std::string encode_data(const DataMessage& message);
 // nullopt for anything else (an unknown kind from a newer page is ignored, not an error).
 std::optional<DataMessage> decode_data(std::string_view text);
