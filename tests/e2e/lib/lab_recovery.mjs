@@ -111,7 +111,7 @@ export function describeRecovery(p) {
   if (process.env.LAB_DEBUG) {
     const upTo = (p.resumeAt ?? p.t0 + p.waitMs) + 500;
     console.log(`#   ${p.role} rtp samples: ${p.rtp.filter((x) => x.t >= p.t0 - 200 && x.t <= upTo)
-      .map((x) => `${Math.round(x.t - p.t0)}:${x.pc}/${x.packets}/${x.decoded}/${x.keyFrames}${x.more ? `[r${x.more.received} pli${x.more.pli} n${x.more.nack} k${x.more.sentKeys} t${x.more.target} e${x.more.estimate} jt${x.more.jbTarget}/${x.more.jbEmitted} d${x.more.dropped}]` : ''}`).join(' ')}`);
+      .map((x) => `${Math.round(x.t - p.t0)}:${x.pc}/${x.packets}/${x.decoded}/${x.keyFrames}${x.more ? `[r${x.more.received} pli${x.more.pli} n${x.more.nack} k${x.more.sentKeys} t${x.more.target} e${x.more.estimate} jt${x.more.jbTarget}/${x.more.jbEmitted} d${x.more.dropped} s${x.more.sent} p${x.more.pacedMs}]` : ''}`).join(' ')}`);
     console.log(`#   ${p.role} frames: ${p.frames.filter((t) => t >= p.t0 - 200 && t <= upTo).map((t) => Math.round(t - p.t0)).join(' ')}`);
   }
   return `signalling open ${rel(p.open)} (${sock}); call connected ${rel(p.connected)}; ${steady}; ` +

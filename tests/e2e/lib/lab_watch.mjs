@@ -65,11 +65,15 @@ function installWatch() {
       let packets = 0, decoded = 0, keyFrames = 0;
       // For LAB_DEBUG's print only: received (assembled) frames, PLIs sent, NACKs sent; the
       // sender's key frames, target bitrate (kbit/s) and the pair's outgoing estimate (kbit/s).
-      const more = { received: 0, pli: 0, nack: 0, sentKeys: 0, target: 0, estimate: 0 };
+      // Also the video packets sent and their total time in the sender's pacer (ms), whose growth
+      // per packet says how old what goes out is.
+      const more = { received: 0, pli: 0, nack: 0, sentKeys: 0, target: 0, estimate: 0, sent: 0, pacedMs: 0 };
       for (const r of (await pc.getStats()).values()) {
         if (r.type === 'outbound-rtp' && r.kind === 'video') {
           more.sentKeys += r.keyFramesEncoded ?? 0;
           more.target += Math.round((r.targetBitrate ?? 0) / 1000);
+          more.sent += r.packetsSent ?? 0;
+          more.pacedMs += Math.round(1000 * (r.totalPacketSendDelay ?? 0));
         }
         if (r.type === 'candidate-pair' && r.nominated && r.state === 'succeeded') {
           more.estimate = Math.round((r.availableOutgoingBitrate ?? 0) / 1000);
