@@ -53,6 +53,28 @@ std::vector<std::string> lifting_flags() {
 
 std::size_t rss_kib(pid_t pid) { return status_kib(pid, "VmRSS").value_or(0); }
 
+// The real relay on loopback with the caps lifted (plus `extra` flags), serving an empty page from
+// temporary folders that live exactly as long as it.
+class LiftedRelay {
+public:
+    explicit LiftedRelay(const std::vector<std::string>& extra = {}) : process_(arguments(extra)) {}
+    std::uint16_t port() const { return process_.port(); }
+
+private:
+    std::vector<std::string> arguments(const std::vector<std::string>& extra) {
+        web_root_.write("index.html", "<!doctype html>");
+        std::vector<std::string> args = relay::testing::loopback_args(state_dir_.path(), web_root_.path());
+        const std::vector<std::string> lifted = lifting_flags();
+        args.insert(args.end(), lifted.begin(), lifted.end());
+        args.insert(args.end(), extra.begin(), extra.end());
+        return args;
+    }
+
+    TempDir state_dir_;  // both made before the relay starts, removed after it stops
+    TempDir web_root_;
+    RelayProcess process_;
+};
+
 // Opens, exercises and closes `rooms` rooms, so the relay's lazily built state (TLS context,
 // registry tables, allocator arenas) exists before a baseline is taken.
 void warm_up(std::uint16_t port, std::size_t rooms, std::chrono::seconds seconds) {
@@ -111,17 +133,11 @@ TEST(Soak, TwoThousandConnectionsInAThousandRoomsForAMinute) {
     // Both ends of every connection live on this machine: ours here, the relay's in the child.
     ASSERT_GE(raise_open_file_limit(rooms * 2 + 1024), rooms * 2 + 256);
 
-    TempDir state_dir;
-    TempDir web_root;
-    web_root.write("index.html", "<!doctype html>");
-    std::vector<std::string> args = relay::testing::loopback_args(state_dir.path(), web_root.path());
-    const std::vector<std::string> lifted = lifting_flags();
-    args.insert(args.end(), lifted.begin(), lifted.end());
     // glibc keeps freed heap top up to a threshold it raises by itself after large frees, which
     // would hide "memory is back" behind allocator policy; a fixed threshold makes freed memory
     // show in RSS, so what stays is what the relay still holds.
     ::setenv("MALLOC_TRIM_THRESHOLD_", "131072", /*overwrite=*/0);
-    RelayProcess relay(args);
+    LiftedRelay relay;
     const std::optional<pid_t> pid = child_named("p2p-relay");
     ASSERT_TRUE(pid) << "cannot find the relay's pid";
 
@@ -163,7 +179,7 @@ TEST(Soak, TwoThousandConnectionsInAThousandRoomsForAMinute) {
     std::cout << "soak: relay RSS cold baseline (50 connections) " << cold_baseline_kib << " KiB, warm baseline ("
               << rooms * 2 << " connections) " << baseline_kib << " KiB\n";
     std::cout << "soak: relay flags:";
-    for (const auto& arg : lifted) std::cout << ' ' << arg;
+    for (const auto& arg : lifting_flags()) std::cout << ' ' << arg;
     std::cout << "\n" << report.summary() << "relay RSS: baseline " << baseline_kib << " KiB, peak " << peak_kib
               << " KiB (VmHWM " << status_kib(*pid, "VmHWM").value_or(0) << " KiB), after close " << after_kib
               << " KiB (limit " << baseline_kib + slack_kib << " KiB)" << std::endl;
@@ -212,14 +228,7 @@ TEST(SoakHeap, HeapAfterCloseLevelsOffWaveAfterWave) {
     // A short idle timeout turns the wheel in 3 s, so each wave can be seen after it has.
     const auto idle_timeout = 3s;
     ASSERT_GE(raise_open_file_limit(connections + 1024), connections + 256);
-    TempDir state_dir;
-    TempDir web_root;
-    web_root.write("index.html", "<!doctype html>");
-    std::vector<std::string> args = relay::testing::loopback_args(state_dir.path(), web_root.path());
-    const std::vector<std::string> lifted = lifting_flags();
-    args.insert(args.end(), lifted.begin(), lifted.end());
-    args.insert(args.end(), {"--idle-timeout", std::to_string(idle_timeout.count())});
-    RelayProcess relay(args);
+    LiftedRelay relay({"--idle-timeout", std::to_string(idle_timeout.count())});
     const std::optional<std::uint64_t> start = heap_after_close(relay.port());
     if (!start) GTEST_SKIP() << "this relay's C library cannot say how much heap it holds";
 
