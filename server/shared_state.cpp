@@ -12,8 +12,10 @@ namespace p2p::relay {
 SharedState::SharedState(Config config)
     : config_(std::move(config)),
       gate_(std::make_shared<ConnectionGate>(
-          ConnectionLimiter::Caps{config_.max_connections, config_.max_connections_per_ip, config_.max_handshakes,
-                                  config_.max_handshakes_per_ip},
+          ConnectionLimiter::Caps{.total = config_.max_connections,
+                                  .per_ip = config_.max_connections_per_ip,
+                                  .handshakes = config_.max_handshakes,
+                                  .handshakes_per_ip = config_.max_handshakes_per_ip},
           metrics_)),
       credentials_(turn_ttl(config_.ice)) {}
 
